@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT_USAGE, writeErr } from './core/emit.js';
+import { FatalError, UsageError } from './core/errors.js';
+import { EXIT_CODES_HELP } from './core/options.js';
+import { credcheckVersion } from './core/version.js';
+import { COMMANDS } from './commands/index.js';
+
+/**
+ * commander wiring only. Each command module defines its flags and help, and imports its
+ * implementation lazily in its action, so `--version` and `--help` load no AWS SDK.
+ */
+function buildProgram(): Command {
+  const program = new Command('credcheck')
+    .description('A doctor for AWS credentials: which source supplies them, whose they are, when they expire, whether the clock and metadata service are right, and what to do about it.')
+    .version(credcheckVersion(), '-V, --version')
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ credcheck doctor                  the whole diagnosis, on a failing host
+  $ credcheck file --profile dev      what the SDK really reads from ~/.aws files
+  $ credcheck explain CC1001          the page for one finding code
+${EXIT_CODES_HELP}
+
+Environment: NO_COLOR / FORCE_COLOR control colour; every endpoint credcheck talks to can be
+overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_NTP_SERVERS, ...).`,
+    );
+  for (const make of COMMANDS) program.addCommand(make());
+  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  return program;
+}
+
+function debugRequested(argv: string[]): boolean {
+  return argv.includes('--debug');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander's exitOverride; they are successes to users.
+      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      process.exitCode = ok ? 0 : EXIT_USAGE;
+      return;
+    }
+    const message = (error as Error)?.message ?? String(error);
+    if (error instanceof UsageError || error instanceof FatalError) {
+      await writeErr(`credcheck: ${message}\n`);
+    } else {
+      await writeErr(`credcheck: internal error: ${message}\n`);
+    }
+    if (debugRequested(argv) && error instanceof Error && error.stack) {
+      await writeErr(`${error.stack}\n`);
+    } else if (!(error instanceof UsageError)) {
+      await writeErr('(re-run with --debug for details)\n');
+    }
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+process.on('unhandledRejection', (reason) => {
+  // A stray rejection from a library must not print a stack trace or leave a wrong exit code.
+  void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));
+});
+
+await main(process.argv);

@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { explainCommand } from './explain.js';
+import { fileCommand } from './file.js';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: ReadonlyArray<() => Command> = [fileCommand, explainCommand];

@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { writeOut } from '../core/emit.js';
+import { UsageError } from '../core/errors.js';
+
+export async function runExplain(code: string): Promise<void> {
+  const normalized = code.trim().toUpperCase();
+  if (!/^CC\d{4}$/.test(normalized)) throw new UsageError(`"${code}" is not a finding code (they look like CC1001)`);
+  const page = new URL(`../../../docs/findings/${normalized}.md`, import.meta.url);
+  let text: string;
+  try {
+    text = await readFile(page, 'utf8');
+  } catch {
+    throw new UsageError(`no finding ${normalized}; the index is in the README ("Finding codes")`);
+  }
+  await writeOut(text.endsWith('\n') ? text : `${text}\n`);
+}

@@ -1,0 +1,76 @@
+import type { FileFacts, IniFileFacts, PathCheck } from './facts.js';
+import { locateFile, resolveHome, type FileLocation } from './locate.js';
+import { readSafely } from './read.js';
+import { scanIni } from './scan.js';
+import { feedSdk, sdkView } from './sdk-view.js';
+import { buildProfiles } from './profiles.js';
+import { checkExecutable, checkFile } from './paths.js';
+import { sudoFacts } from './sudo.js';
+
+export interface FileProbeOptions {
+  env: NodeJS.ProcessEnv;
+  profile?: string;
+  credentialsFile?: string;
+  configFile?: string;
+}
+
+async function readIni(location: FileLocation): Promise<IniFileFacts> {
+  const read = await readSafely(location.path);
+  const facts: IniFileFacts = {
+    kind: location.kind,
+    path: location.path,
+    source: location.source,
+    status: read.status,
+    sdkReadsAsEmpty: false,
+    lines: [],
+  };
+  if (read.detail) facts.detail = read.detail;
+  if (read.fileType) facts.fileType = read.fileType;
+  if (read.size !== undefined) facts.size = read.size;
+  if (read.mode !== undefined) facts.mode = `0${read.mode.toString(8).padStart(3, '0')}`;
+  if (read.uid !== undefined) facts.uid = read.uid;
+  if (read.mtimeMs !== undefined) facts.mtime = new Date(read.mtimeMs).toISOString();
+  if (read.validUtf8 !== undefined) facts.validUtf8 = read.validUtf8;
+  if (read.text !== undefined) {
+    const scanned = scanIni(read.text, location.kind);
+    facts.lines = scanned.lines;
+    facts.sdkReadsAsEmpty = scanned.sdkThrows;
+    feedSdk(location.path, read.text);
+  } else if (read.status === 'not-regular' || read.status === 'too-large') {
+    // The SDK would block on a FIFO or read without bound; give it nothing instead.
+    feedSdk(location.path, '');
+  }
+  return facts;
+}
+
+/** Reads both shared files as the SDK does, never blocking, never writing. */
+export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
+  const { env } = opts;
+  const home = resolveHome(env);
+  const [credentials, config] = await Promise.all([
+    readIni(locateFile('credentials', env, opts.credentialsFile)),
+    readIni(locateFile('config', env, opts.configFile)),
+  ]);
+  const { credentialsFile, configFile } = await sdkView(credentials.path, config.path);
+  const merged: Record<string, Record<string, string>> = {};
+  for (const file of [configFile, credentialsFile]) {
+    for (const [name, values] of Object.entries(file)) merged[name] = { ...(merged[name] ?? {}), ...values };
+  }
+  const profiles = buildProfiles(merged, { credentials: credentialsFile, config: configFile }, { credentials, config });
+  const paths: Record<string, PathCheck> = {};
+  await Promise.all(
+    profiles.flatMap((p) => [
+      p.webIdentityTokenFile && checkFile(p.webIdentityTokenFile).then((c) => (paths[c.path] = c)),
+      p.credentialProcess && checkExecutable(p.credentialProcess, env).then((c) => (paths[c.path] = c)),
+    ]),
+  );
+  const profile: FileFacts['profile'] = opts.profile
+    ? { name: opts.profile, source: '--profile' }
+    : env.AWS_PROFILE
+      ? { name: env.AWS_PROFILE, source: '$AWS_PROFILE' }
+      : { name: 'default', source: 'default' };
+  const facts: FileFacts = { home, profile, credentials, config, profiles, paths, root: process.geteuid?.() === 0 };
+  const sudo = await sudoFacts(env, home.dir);
+  if (sudo) facts.sudo = sudo;
+  return facts;
+}

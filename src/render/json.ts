@@ -1,0 +1,15 @@
+import { SCHEMA_VERSION, type Report } from '../core/report.js';
+import { credcheckVersion } from '../core/version.js';
+
+/** Exactly one JSON object: schemaVersion, command, the command's facts, findings. */
+export function renderJson(report: Report, generatedAt: string): string {
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    command: report.command,
+    credcheckVersion: credcheckVersion(),
+    generatedAt,
+    ...report.json,
+    findings: report.findings,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
