@@ -11,6 +11,11 @@ import CC1005 from './CC1005-proto-section.js';
 // --- imds and container (CC5xxx)
 
 // --- doctor, processes (CC6xxx)
+import CC6001 from './CC6001-process-predates-rotation.js';
+import CC6002 from './CC6002-codedeploy-default-path.js';
+import CC6003 from './CC6003-process-env-session-keys.js';
+import CC6004 from './CC6004-process-not-inspectable.js';
+import CC6005 from './CC6005-process-home-differs.js';
 
 // --- watch (CC7xxx)
 
@@ -33,6 +38,7 @@ export const RULES: readonly Rule[] = [
   // imds and container
 
   // doctor, processes
+  CC6002, CC6001, CC6003, CC6004, CC6005,
 
   // watch
 
