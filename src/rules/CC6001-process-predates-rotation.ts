@@ -2,6 +2,8 @@ import { defineRule } from '../core/rule.js';
 import { formatDuration } from '../core/duration.js';
 import { inspectedProcesses, label, READS_ONCE, usesEnvKeys } from './process-helpers.js';
 
+const START_TIME_SLACK_MS = 2000;
+
 /** Seed 1: the file was rewritten after the process read it; the process kept the old keys. */
 export default defineRule({
   code: 'CC6001',
@@ -13,7 +15,8 @@ export default defineRule({
       if (!p.startedAt || !file?.exists || !file.ctime || usesEnvKeys(p)) return [];
       const started = Date.parse(p.startedAt);
       const rewritten = Date.parse(file.ctime);
-      if (rewritten <= started) return [];
+      // /proc start times derive from btime, which has 1 s resolution: demand a clear margin.
+      if (rewritten <= started + START_TIME_SLACK_MS) return [];
       const pattern = p.patterns[0];
       const knownStale = pattern !== undefined && READS_ONCE.has(pattern.id);
       const fix = pattern?.id === 'codedeploy-agent'
