@@ -33,8 +33,14 @@ export default defineRule({
     return profiles.flatMap((p) => {
       const loop = cycleFrom(p, byName);
       if (!loop) return [];
+      // Show the walk up to the first repeat: a → b → a.
+      const shown: string[] = [];
+      for (const name of loop) {
+        shown.push(name);
+        if (shown.indexOf(name) !== shown.length - 1) break;
+      }
       return [{
-        message: `Following source_profile from "${p.name}" goes ${loop.join(' → ')}: a cycle with no profile holding keys to start from. The SDK stops with "Detected a cycle attempting to resolve credentials".`,
+        message: `Following source_profile from "${p.name}" goes ${shown.join(' → ')}: a cycle with no profile holding keys to start from. The SDK stops with "Detected a cycle attempting to resolve credentials".`,
         fix: `Point one profile in the loop at a profile that has aws_access_key_id and aws_secret_access_key (or use credential_source instead of source_profile), e.g. change source_profile under [${p.name}].`,
         profile: p.name,
         ...whereKey(p, 'source_profile'),
