@@ -95,7 +95,9 @@ export function sdkSectionName(header: string, kind: FileKind): { sdkName: strin
   if (dot === -1) return withPrefix(null);
   const head = parserKey.slice(0, dot);
   if (!(SECTION_PREFIXES as readonly string[]).includes(head)) return withPrefix(null);
-  return withPrefix(head === 'profile' ? parserKey.slice(dot + 1) : parserKey);
+  const name = head === 'profile' ? parserKey.slice(dot + 1) : parserKey;
+  // getConfigData assigns acc["__proto__"], which sets a prototype instead of adding a profile.
+  return withPrefix(name === '__proto__' ? null : name);
 }
 
 /**
