@@ -10,7 +10,7 @@ function diagnose(header: string): { why: string; suggestion: string } | undefin
     const known = (SECTION_PREFIXES as readonly string[]).includes(prefix);
     const clean = name.trim();
     if (name.replace(/^["']|["']$/g, '') === '__proto__') return { why: 'the name "__proto__" is reserved: the SDK drops the section', suggestion: `[${prefix} another-name]` };
-    if (known && gap !== ' ') return { why: `more than one space (or a tab) after "${prefix}"`, suggestion: `[${prefix} ${clean}]` };
+    if (known && gap !== ' ') return { why: `more than one space or tab after "${prefix}" (the SDK allows exactly one)`, suggestion: `[${prefix} ${clean}]` };
     if (known) return { why: `the name "${clean}" has characters the SDK does not allow in a section name (only letters, digits and - _ @ + . % : /)`, suggestion: `[${prefix} ${clean.replace(/[^\w\-@+.%:/]+/g, '-')}]` };
     const close = (SECTION_PREFIXES as readonly string[]).find((p) => p.toLowerCase() === prefix.toLowerCase() || prefix.toLowerCase().startsWith(p.slice(0, 4)));
     return { why: `"${prefix}" is not a section type the SDK knows (profile, sso-session, services)`, suggestion: `[${close ?? 'profile'} ${clean}]` };

@@ -30,9 +30,14 @@ export default defineRule({
   check(facts) {
     const profiles = profilesOf(facts);
     const byName = new Map(profiles.map((p) => [p.name, p]));
+    const reported = new Set<string>();
     return profiles.flatMap((p) => {
       const loop = cycleFrom(p, byName);
       if (!loop) return [];
+      // One finding per loop, on the first of its profiles met in file order.
+      const members = [...new Set(loop.slice(loop.indexOf(loop[loop.length - 1]!)))].sort().join('\u0000');
+      if (reported.has(members)) return [];
+      reported.add(members);
       // Show the walk up to the first repeat: a → b → a.
       const shown: string[] = [];
       for (const name of loop) {
