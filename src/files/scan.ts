@@ -62,6 +62,12 @@ export type ScannedLine = SectionLine | EntryLine | JunkLine;
 const PREFIX_KEY = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const BLOCKED_NAMES = ['__proto__', 'profile __proto__'];
 
+/** Text that could be a key, secret or token rather than a key name (mixed case and digits, or base64 symbols). */
+export function looksLikeSecretText(text: string): boolean {
+  if (/[+/]/.test(text) && text.length >= 16) return true;
+  return text.length >= 16 && /[A-Z]/.test(text) && /[a-z]/.test(text) && /\d/.test(text);
+}
+
 /** First whitespace-separated token, unquoted: enough to check the executable exists. */
 export function executableOf(command: string): string {
   const m = /^\s*(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(command);
@@ -147,6 +153,8 @@ export function scanIni(text: string, kind: FileKind): { lines: ScannedLine[]; s
       continue;
     }
     const key = trimmed.slice(0, eq).trim();
+    // A pasted base64 token ending in "==" parses as key = token, value = "=": guard the key too.
+    if (looksLikeSecretText(key)) registerSecret(key);
     const value = trimmed.slice(eq + 1).trim();
     const opensSubsection = value === '';
     if (!opensSubsection && subsection && raw.trimStart() === raw) subsection = undefined;

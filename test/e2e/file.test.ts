@@ -183,3 +183,14 @@ test('sudo: no CC1031 when the invoking user has no AWS files (the positive case
   assert.equal(report.findings.filter((f: any) => f.code === 'CC1031').length, 0, 'no finding when that user has no AWS files');
   t.diagnostic(`checked SUDO_USER=${user[0]} (${user[5]})`);
 });
+
+test('a pasted base64 token ("…==") parses as a key: it is still never printed', async () => {
+  const pasted = `${CANARY.token2}==`;
+  const { dir, args } = pair(`${pasted}\n${CLEAN_CREDENTIALS}${pasted}\n${pasted}\n`, CLEAN_CONFIG);
+  for (const extra of [[], ['--json']]) {
+    const result = await runCli(['file', ...args, ...extra], { HOME: dir });
+    assertNoSecrets(result.stdout + result.stderr);
+    assert.match(result.stdout, /CC1009/, 'the orphan line is still reported');
+    assert.match(result.stdout, /CC1035/, 'and the duplicate');
+  }
+});
