@@ -2,6 +2,38 @@ import type { Rule } from '../core/rule.js';
 import CC1001 from './CC1001-profile-prefix-in-credentials.js';
 import CC1002 from './CC1002-bare-section-in-config.js';
 import CC1005 from './CC1005-proto-section.js';
+import CC1003 from './CC1003-malformed-section-header.js';
+import CC1004 from './CC1004-profile-default-replaces-default.js';
+import CC1006 from './CC1006-key-wrong-case.js';
+import CC1007 from './CC1007-key-typo.js';
+import CC1008 from './CC1008-line-without-equals.js';
+import CC1009 from './CC1009-key-before-section.js';
+import CC1010 from './CC1010-quoted-value.js';
+import CC1011 from './CC1011-comment-char-in-value.js';
+import CC1012 from './CC1012-key-pair-incomplete.js';
+import CC1013 from './CC1013-temporary-key-without-token.js';
+import CC1014 from './CC1014-long-term-key-with-token.js';
+import CC1015 from './CC1015-key-id-malformed.js';
+import CC1016 from './CC1016-secret-inner-whitespace.js';
+import CC1017 from './CC1017-stale-security-token.js';
+import CC1018 from './CC1018-dangling-reference.js';
+import CC1019 from './CC1019-source-profile-cycle.js';
+import CC1020 from './CC1020-source-profile-and-credential-source.js';
+import CC1021 from './CC1021-unknown-credential-source.js';
+import CC1022 from './CC1022-token-file-missing.js';
+import CC1023 from './CC1023-credential-process-missing.js';
+import CC1024 from './CC1024-file-missing.js';
+import CC1025 from './CC1025-file-empty.js';
+import CC1026 from './CC1026-not-regular-file.js';
+import CC1027 from './CC1027-file-too-large.js';
+import CC1028 from './CC1028-not-utf8.js';
+import CC1029 from './CC1029-file-unreadable.js';
+import CC1030 from './CC1030-credentials-permissions.js';
+import CC1031 from './CC1031-sudo-home.js';
+import CC1032 from './CC1032-profile-expired.js';
+import CC1033 from './CC1033-expiry-unparseable.js';
+import CC1034 from './CC1034-selected-profile-missing.js';
+import CC1035 from './CC1035-duplicate-key.js';
 // --- chain (CC2xxx)
 
 // --- identity (CC3xxx)
@@ -28,7 +60,9 @@ import CC6005 from './CC6005-process-home-differs.js';
  */
 export const RULES: readonly Rule[] = [
   // files
-  CC1005, CC1001, CC1002,
+  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1034, CC1001, CC1002, CC1003, CC1004,
+  CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
+  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
   // chain
 
   // identity
