@@ -7,6 +7,8 @@
  *     refuse: answers every CONNECT/request with 403 Forbidden;
  *     auth:   requires `Proxy-Authorization: Basic base64(user:password)` (default user "proxyuser",
  *             password "proxypass"), else 407 with `Proxy-Authenticate: Basic realm="credcheck-test"`.
+ *     hosts: { 'sts.example.invalid': '127.0.0.1' } makes the proxy resolve names the client cannot
+ *             (a "proxy-only route": only through the proxy does the name lead anywhere).
  *   ProxyServer = { url: 'http://127.0.0.1:PORT'; port; connects: string[] (host:port of every
  *     CONNECT/forward attempted, accepted or not); close(): Promise<void> }
  */
@@ -17,6 +19,7 @@ export interface ProxyOptions {
   mode?: 'normal' | 'refuse' | 'auth';
   user?: string;
   password?: string;
+  hosts?: Record<string, string>;
 }
 
 export interface ProxyServer {
@@ -57,7 +60,7 @@ export async function startProxy(opts: ProxyOptions = {}): Promise<ProxyServer> 
     }
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const upstream = httpRequest({ host: target.hostname, port: target.port || 80, method: req.method, path: target.pathname + target.search, headers }, (up) => {
+    const upstream = httpRequest({ host: opts.hosts?.[target.hostname] ?? target.hostname, port: target.port || 80, method: req.method, path: target.pathname + target.search, headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -80,7 +83,8 @@ export async function startProxy(opts: ProxyOptions = {}): Promise<ProxyServer> 
       return;
     }
     const idx = hostPort.lastIndexOf(':');
-    const host = hostPort.slice(0, idx).replace(/^\[|\]$/g, '');
+    const name = hostPort.slice(0, idx).replace(/^\[|\]$/g, '');
+    const host = opts.hosts?.[name] ?? name;
     const port = Number(hostPort.slice(idx + 1));
     const upstream = connect(port, host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
