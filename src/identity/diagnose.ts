@@ -22,7 +22,8 @@ const NETWORK = new Set(['dns', 'refused', 'reset', 'timeout']);
 
 function said(f: IdentityFacts): string {
   const e = f.error!;
-  return `STS at ${f.endpoint} answered ${e.httpStatus ?? ''} ${e.code ?? ''}: "${e.message}"`.replace(/\s+/g, ' ');
+  // The message is quoted exactly as STS sent it, so it goes in parentheses, not mid-sentence.
+  return `STS at ${f.endpoint} answered ${`${e.httpStatus ?? ''} ${e.code ?? ''}`.trim()} ("${e.message}")`;
 }
 
 function keyText(f: IdentityFacts): string {

@@ -56,6 +56,9 @@ async function defaultProvider(profile: string | undefined): Promise<AwsCredenti
  */
 export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<IdentityFacts> {
   const env = opts.env ?? process.env;
+  // The SDK's "node >=22 soon" notice on stderr says nothing about the credentials; set before any
+  // client (the chain's nested STS too) is made. Affects this process only.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const name = profileName(opts.profile, env);
   let profile: ProfileConfig | undefined;
   try {

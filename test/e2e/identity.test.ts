@@ -48,6 +48,7 @@ describe('credcheck identity against the loopback STS', () => {
   it('success prints the account and ARN the server attributed to the signature', async () => {
     const r = await run([], envKeys(SESSION));
     assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
     const attributed = sts.requests.at(-1)!;
     assert.equal(attributed.arn, SESSION.arn);
     assert.match(r.stdout, new RegExp(`ARN\\s+${SESSION.arn.replace(/[/]/g, '\\/')}`));
