@@ -158,6 +158,33 @@ describe('credcheck identity against the loopback STS', () => {
     assert.equal(sts.requests.at(-1)!.region, 'eu-central-1');
   });
 
+  it('a role profile: the SDK chain assumes the role at the same STS, credcheck reports the assumed role', async () => {
+    const h = makeHome({
+      credentials: `[base]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`,
+      config: `[profile deploy]\nrole_arn = arn:aws:iam::444455556666:role/deployer\nrole_session_name = cc-test\nsource_profile = base\nregion = eu-west-1\n`,
+    });
+    const r = await runCli(['identity', '--json', '--profile', 'deploy'], { HOME: h, AWS_REGION: undefined, AWS_ENDPOINT_URL_STS: sts.url });
+    assertNoSecrets(r.stdout + r.stderr);
+    const j = parseJson(r);
+    assert.equal(j.identity.caller.arn, 'arn:aws:sts::444455556666:assumed-role/deployer/cc-test', r.stdout);
+    assert.equal(j.identity.caller.principalType, 'assumed-role');
+    assert.equal(j.identity.credentials.source, 'profile role_arn via source_profile');
+    assert.equal(j.identity.credentials.keyType, 'temporary');
+    assert.ok(j.identity.credentials.expiration);
+    assert.deepEqual(sts.requests.slice(-2).map((q) => q.action), ['AssumeRole', 'GetCallerIdentity']);
+  });
+
+  it('web identity from the environment: AssumeRoleWithWebIdentity, then GetCallerIdentity', async () => {
+    const h = makeHome();
+    const tokenFile = `${h}/token`;
+    (await import('node:fs')).writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.e30.sig');
+    const r = await runCli(['identity', '--json'], { HOME: h, AWS_ENDPOINT_URL_STS: sts.url, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: 'arn:aws:iam::111122223333:role/ci', AWS_ROLE_SESSION_NAME: 'gha' });
+    assertNoSecrets(r.stdout + r.stderr);
+    const j = parseJson(r);
+    assert.equal(j.identity.caller.arn, 'arn:aws:sts::111122223333:assumed-role/ci/gha', r.stdout);
+    assert.match(j.identity.credentials.source, /web identity/);
+  });
+
   it('no credentials anywhere → CC3015, STS never called', async () => {
     const before = sts.requests.length;
     const r = await run(['--json'], {});
