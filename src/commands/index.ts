@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { doctorCommand } from './doctor.js';
 import { explainCommand } from './explain.js';
 import { fileCommand } from './file.js';
+import { preflightCommand } from './preflight.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, fileCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, fileCommand, preflightCommand, explainCommand];
