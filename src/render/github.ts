@@ -25,7 +25,7 @@ const ICON: Record<Check['status'], string> = { pass: '✅ pass', fail: '❌ fai
 
 /** Markdown cell: pipes and newlines would break the table; HTML-ish characters are shown literally. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
 }
 
 /** The job summary table appended to $GITHUB_STEP_SUMMARY. */
