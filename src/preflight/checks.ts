@@ -50,11 +50,10 @@ export function evaluate(inputs: PreflightInputs, opts: PreflightOptions, now: s
   const id = inputs.identity;
   const checks: Check[] = [];
 
-  checks.push(
-    creds
-      ? check('credentials', 'pass', `${creds.accessKeyId} (${creds.keyType}) from ${creds.source}`)
-      : check('credentials', 'fail', `no credentials found${inputs.credentialsError ? `: ${inputs.credentialsError}` : ''}`),
-  );
+  const credsNotChecked = notCheckedReason(inputs, 'credentials');
+  if (creds) checks.push(check('credentials', 'pass', `${creds.accessKeyId} (${creds.keyType}) from ${creds.source}`));
+  else if (credsNotChecked) checks.push(unverified('credentials', `no environment credentials, other sources not resolved: ${credsNotChecked}`));
+  else checks.push(check('credentials', 'fail', `no credentials found${inputs.credentialsError ? `: ${inputs.credentialsError}` : ''}`));
 
   if (!creds) checks.push(check('identity', 'skip', 'no credentials to verify'));
   else if (!id) checks.push(check('identity', 'skip', `not verified: ${notCheckedReason(inputs, 'identity') ?? 'STS was not called'}`));

@@ -56,7 +56,7 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
   const tokenFile = env.AWS_WEB_IDENTITY_TOKEN_FILE;
   const web = tokenFile ? readWebIdentity(tokenFile, env.AWS_ROLE_ARN) : Promise.resolve(undefined);
 
-  const creds = await resolveCredentials(opts.profile).catch((e: Error) => {
+  const creds = await resolveCredentials(opts.profile, Boolean(opts.offline)).catch((e: Error) => {
     inputs.credentialsError = oneLine(e?.message ?? String(e));
     return undefined;
   });
@@ -77,6 +77,9 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
     }
   }
 
+  if (opts.offline && !creds) {
+    inputs.notChecked.push('credentials: --offline reads only AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; profiles, SSO, web identity and instance metadata need the network');
+  }
   if (opts.offline) {
     inputs.notChecked.push('identity: --offline, STS GetCallerIdentity was not called: the credentials, account and ARN are unverified');
     inputs.notChecked.push('clock: --offline, the AWS Date header was not read');
@@ -93,10 +96,11 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
   return inputs;
 }
 
-async function resolveCredentials(profile: string | undefined): Promise<SdkCredentials> {
-  // Imported lazily: --help and --offline parsing must not load the SDK.
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  const provider = fromNodeProviderChain(profile ? { profile } : {});
+async function resolveCredentials(profile: string | undefined, offline: boolean): Promise<SdkCredentials> {
+  // Imported lazily: --help must not load the SDK.
+  const { fromEnv, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  // Offline, only the environment: every other source may call STS, SSO, IMDS or a container endpoint.
+  const provider = offline ? fromEnv() : fromNodeProviderChain(profile ? { profile } : {});
   const creds = (await withDeadline(provider(), CREDENTIALS_DEADLINE_MS, 'resolving credentials')) as SdkCredentials;
   registerSecret(creds.secretAccessKey);
   registerSecret(creds.sessionToken);
