@@ -41,6 +41,17 @@ const SOURCES: Array<[string, string, boolean]> = [
   ['CREDENTIALS_PROFILE', 'profile static keys', false],
 ];
 
+/** Who stated the expiry, for the reason text. */
+const EXPIRY_FROM: Record<string, string> = {
+  environment: 'AWS_CREDENTIAL_EXPIRATION',
+  'web identity token file (AWS_WEB_IDENTITY_TOKEN_FILE)': 'STS AssumeRoleWithWebIdentity',
+  'profile web_identity_token_file': 'STS AssumeRoleWithWebIdentity',
+  'profile role_arn (assume role)': 'STS AssumeRole',
+  'profile role_arn + source_profile': 'STS AssumeRole',
+  'EC2 instance metadata (IMDS)': 'IMDS',
+  'container credentials endpoint': 'the container endpoint',
+};
+
 interface SdkCredentials {
   accessKeyId: string;
   secretAccessKey: string;
@@ -50,6 +61,9 @@ interface SdkCredentials {
 }
 
 export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv): Promise<PreflightInputs> {
+  // The SDK's "node >=22 soon" notice on stderr is noise in every CI log this runs in; it says
+  // nothing about the credentials. Set before any client (the chain's nested STS too) is made.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const inputs: PreflightInputs = { notChecked: [] };
   const region = regionOf(env);
   if (region) inputs.region = region;
@@ -73,7 +87,7 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
     if (profile && source.startsWith('profile')) inputs.credentials.profile = profile;
     if (expiration) {
       inputs.credentials.expiration = expiration;
-      inputs.credentials.expirationSource = source === 'environment' ? 'AWS_CREDENTIAL_EXPIRATION' : source;
+      inputs.credentials.expirationSource = EXPIRY_FROM[source] ?? source;
     }
   }
 
@@ -140,9 +154,6 @@ async function readWebIdentity(tokenFile: string, roleArn: string | undefined): 
 }
 
 async function callSts(creds: SdkCredentials, region: string, endpoint: string | undefined): Promise<{ identity: IdentityInput; clock?: PreflightInputs['clock'] }> {
-  // The SDK's "node >=22 soon" notice on stderr is noise in every CI log this runs in; it says
-  // nothing about the credentials. Only this process is affected.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   const client = new STSClient({
     region,

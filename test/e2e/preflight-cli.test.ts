@@ -167,6 +167,19 @@ describe('credcheck preflight against a loopback STS', () => {
     for (const text of [r.stdout, r.stderr, md, xml]) assertNoSecrets(text);
   });
 
+  it('OIDC via STS: the session from AssumeRoleWithWebIdentity ends before the job and the token will have expired', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credcheck-oidc-sts-'));
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    writeFileSync(join(dir, 'token'), `${b64({ alg: 'RS256' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 300, iss: 'https://gitlab.example.com', sub: 'project_path:g/p', aud: 'sts.amazonaws.com' })}.c2ln`);
+    const oidc = { HOME: makeHome(), AWS_ENDPOINT_URL_STS: sts.url, AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token'), AWS_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/deployer`, AWS_ROLE_SESSION_NAME: 'ci' };
+    await everyFormat(['--min-ttl', '2h'], oidc, { code: 1, finding: 'CC8009', check: 'web-identity', status: 'fail', reason: /token expires in 4m\d\ds .*role session expires in (59m\d\ds|1h00m); the job needs 2h00m/ });
+    const doc = parseJson(await runCli(['preflight', '--json', '--min-ttl', '30m'], oidc));
+    assert.equal(doc.inputs.credentials.expirationSource, 'STS AssumeRoleWithWebIdentity');
+    assert.equal(doc.checks.find((c: { id: string }) => c.id === 'ttl').status, 'pass');
+    assert.equal(doc.checks.find((c: { id: string }) => c.id === 'web-identity').status, 'pass');
+    assert.ok(sts.requests.some((q) => q.action === 'AssumeRoleWithWebIdentity'));
+  });
+
   it('writes no files unless asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credcheck-nofiles-'));
     const r = await runCli(['preflight'], { ...env(SESSION), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') });
