@@ -202,4 +202,18 @@ describe('credcheck preflight with black-holed endpoints', () => {
       await hole.close();
     }
   });
+
+  it('a black-holed container credentials endpoint: the chain's deadline answers, and the process exits at once', async () => {
+    const { startBlackhole } = await import('../servers/blackhole.js');
+    const hole = await startBlackhole();
+    try {
+      const r = await runCli(['preflight'], { HOME: makeHome(), AWS_ENDPOINT_URL_STS: hole.tcpUrl, AWS_CONTAINER_CREDENTIALS_FULL_URI: `${hole.tcpUrl}/creds` });
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /resolving credentials did not finish within 4000 ms/);
+      // Budget 4 s; before finish() stopped unref'ing its exit, a hung socket kept the process alive to ~8 s.
+      assert.ok(r.ms < 7000, `took ${r.ms} ms`);
+    } finally {
+      await hole.close();
+    }
+  });
 });
