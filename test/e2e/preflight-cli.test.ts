@@ -203,7 +203,7 @@ describe('credcheck preflight with black-holed endpoints', () => {
     }
   });
 
-  it('a black-holed container credentials endpoint: the chain's deadline answers, and the process exits at once', async () => {
+  it('a black-holed container credentials endpoint: the chain deadline answers, and the process exits at once', async () => {
     const { startBlackhole } = await import('../servers/blackhole.js');
     const hole = await startBlackhole();
     try {
