@@ -47,11 +47,8 @@ Examples:
   $ credcheck preflight --format junit > preflight.xml   or: --junit preflight.xml
   $ credcheck preflight --offline --json                 local checks only, machine-readable
 
-Exit codes:
-  0  no failing check (warnings fail only with --fail-on warning)
-  1  at least one failing check (a finding at or above --fail-on)
-  2  usage error, or credcheck itself could not run
-${EXIT_CODES_HELP.replace('\nExit codes:', '\nAs everywhere:')}`,
+A failing check is an error finding, a warning check a warning finding (exit 1 only with --fail-on warning).
+${EXIT_CODES_HELP}`,
   );
   return cmd.action(async (opts: PreflightCommandOptions) => {
     const { runPreflight } = await import('../preflight/run.js');
