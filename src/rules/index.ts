@@ -75,6 +75,15 @@ import CC6005 from './CC6005-process-home-differs.js';
 // --- watch (CC7xxx)
 
 // --- preflight (CC8xxx)
+import CC8001 from './CC8001-no-credentials.js';
+import CC8002 from './CC8002-identity-invalid.js';
+import CC8003 from './CC8003-ttl-too-short.js';
+import CC8004 from './CC8004-wrong-account.js';
+import CC8005 from './CC8005-arn-mismatch.js';
+import CC8006 from './CC8006-long-term-keys.js';
+import CC8007 from './CC8007-clock-skew.js';
+import CC8008 from './CC8008-region-missing.js';
+import CC8009 from './CC8009-web-identity-token.js';
 
 
 /**
@@ -101,6 +110,7 @@ export const RULES: readonly Rule[] = [
   // watch
 
   // preflight
+  CC8001, CC8002, CC8003, CC8004, CC8005, CC8006, CC8007, CC8008, CC8009,
 
 ];
 
