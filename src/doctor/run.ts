@@ -9,7 +9,7 @@ import { runRules } from '../core/rule.js';
 import { RULES } from '../rules/index.js';
 import { areaLine, type AreaKey, type AreaLine } from './areas.js';
 import type { DoctorContext } from './plugin.js';
-import { PLUGINS } from './plugins.js';
+import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
 
 /**
