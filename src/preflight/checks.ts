@@ -108,7 +108,7 @@ function ttlCheck(inputs: PreflightInputs, opts: PreflightOptions, nowMs: number
   if (creds.expiration === undefined) {
     if (creds.refreshable) return check('ttl', 'pass', `expiry unknown, but ${creds.source} refreshes credentials before they expire`);
     if (opts.minTtlMs === undefined) return check('ttl', 'skip', 'expiry unknown; no --min-ttl asked');
-    const why = creds.source === 'environment'
+    const why = creds.source.startsWith('environment')
       ? 'exported session keys without AWS_CREDENTIAL_EXPIRATION have an unknown expiry'
       : `${creds.source} does not say when these keys expire`;
     return unverified('ttl', `expiry unknown: ${why}${needText}`);

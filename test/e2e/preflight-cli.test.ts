@@ -136,13 +136,13 @@ describe('credcheck preflight against a loopback STS', () => {
   });
 
   it('invalid credentials: ExpiredToken from STS, with its diagnosis', async () => {
-    await everyFormat([], env(EXPIRED), { code: 1, finding: 'CC8002', check: 'identity', status: 'fail', reason: /ExpiredToken: the session token has expired/ });
+    await everyFormat([], env(EXPIRED), { code: 1, finding: 'CC8002', check: 'identity', status: 'fail', reason: /ExpiredToken.*has expired/ });
   });
 
   it('skewed clock: AWS 3 minutes ahead, read from the Date header', async () => {
     sts.setClockOffset(180_000);
     try {
-      await everyFormat([], env(SESSION), { code: 1, finding: 'CC8007', check: 'clock-skew', status: 'fail', reason: /behind the AWS Date header \(STS\) by (2m5\d|3m0\d)s/ });
+      await everyFormat([], env(SESSION), { code: 1, finding: 'CC8007', check: 'clock-skew', status: 'fail', reason: /behind the AWS Date header \([^)]*\) by (2m5\d|3m0\d)s/ });
       assert.equal((await runCli(['preflight', '--max-clock-skew', '5m'], env(SESSION))).code, 0);
     } finally {
       sts.setClockOffset(0);
@@ -197,7 +197,7 @@ describe('credcheck preflight with black-holed endpoints', () => {
       assert.equal(r.code, 1);
       assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
       const doc = parseJson(r);
-      assert.match(doc.checks.find((c: { id: string }) => c.id === 'identity').reason, /did not answer|could not be reached/);
+      assert.match(doc.checks.find((c: { id: string }) => c.id === 'identity').reason, /did not answer|could not be reached|No answer/);
     } finally {
       await hole.close();
     }
