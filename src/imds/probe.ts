@@ -3,7 +3,7 @@ import { registerSecret } from '../core/secrets.js';
 import { resolveImdsConfig } from './config.js';
 import { probeContainer } from './container.js';
 import { dmiHint } from './dmi.js';
-import type { ImdsFacts, ImdsStep } from './facts.js';
+import type { DmiHint, ImdsConfig, ImdsFacts, ImdsStep } from './facts.js';
 import { step, type StepResult } from './http.js';
 import { proxyFacts } from './proxy.js';
 
@@ -34,6 +34,17 @@ function json(body: string | undefined): Record<string, unknown> | undefined {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
+/**
+ * The default link-local endpoint is never contacted when DMI positively says "not EC2": off EC2
+ * it can only time out (or reach something that is not IMDS). An explicit endpoint is always probed.
+ */
+export function skipReason(config: ImdsConfig, dmi: DmiHint, flagEndpoint?: string): string | undefined {
+  if (config.isDefaultEndpoint && !flagEndpoint && dmi.verdict === 'not-ec2') {
+    return `not on EC2 per DMI (${dmi.evidence}); set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --endpoint to probe anyway`;
+  }
+  return undefined;
+}
+
 /** Runs the IMDS conversation step by step; never throws for network trouble (it becomes a step). */
 export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts> {
   const env = opts.env ?? process.env;
@@ -55,8 +66,9 @@ export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts>
     facts.skipped = `the endpoint is not a URL: ${config.endpoint}`;
     return facts;
   }
-  if (config.isDefaultEndpoint && !opts.endpoint && dmi.verdict === 'not-ec2') {
-    facts.skipped = `not on EC2 per DMI (${dmi.evidence}); set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --endpoint to probe anyway`;
+  const skip = skipReason(config, dmi, opts.endpoint);
+  if (skip) {
+    facts.skipped = skip;
     return facts;
   }
   const base = config.endpoint;
