@@ -3,7 +3,8 @@ import { doctorCommand } from './doctor.js';
 import { explainCommand } from './explain.js';
 import { fileCommand } from './file.js';
 import { identityCommand } from './identity.js';
+import { imdsCommand } from './imds.js';
 import { preflightCommand } from './preflight.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, identityCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, identityCommand, imdsCommand, explainCommand];
