@@ -11,13 +11,14 @@ export const CHAIN_PROVIDER = 'chain.provider';
 export const identityPlugin: AreaPlugin = {
   key: 'identity',
   title: 'Identity',
-  deadlineMs: 2800,
+  deadlineMs: 2300,
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
     // Wait for the chain (when doctor has one) so STS is asked about the very credentials it found.
     await ctx.await('chain');
     const provider = ctx.shared.get(CHAIN_PROVIDER) as AwsCredentialIdentityProvider | undefined;
-    const budget = Math.max(300, ctx.remainingMs() - 100);
+    // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
+    const budget = Math.max(300, Math.min(identityPlugin.deadlineMs, ctx.remainingMs()) - 300);
     return probeIdentity({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
@@ -35,7 +36,8 @@ export const identityPlugin: AreaPlugin = {
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
     }
     if (id.credentialsError) return 'no credentials to ask STS about';
-    return `STS rejected the call: ${id.error?.code ?? id.error?.kind ?? 'error'}`;
+    if (id.error?.kind === 'sts') return `STS rejected the credentials: ${id.error.code}`;
+    return `could not reach STS at ${id.endpoint} (${id.error?.kind ?? 'error'})`;
   },
   json: (result) => identityJson(result as never).identity ?? result,
 };
