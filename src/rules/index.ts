@@ -7,6 +7,11 @@ import CC1005 from './CC1005-proto-section.js';
 // --- identity (CC3xxx)
 
 // --- clock (CC4xxx)
+import CC4001 from './CC4001-clock-offset.js';
+import CC4002 from './CC4002-references-disagree.js';
+import CC4003 from './CC4003-no-reference.js';
+import CC4004 from './CC4004-ntp-blocked.js';
+import CC4005 from './CC4005-ntp-server-refused.js';
 
 // --- imds and container (CC5xxx)
 
@@ -29,6 +34,7 @@ export const RULES: readonly Rule[] = [
   // identity
 
   // clock
+  CC4001, CC4003, CC4002, CC4004, CC4005,
 
   // imds and container
 
