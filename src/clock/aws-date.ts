@@ -37,7 +37,8 @@ function requestOnce(url: URL, agent: http.Agent, timeoutMs: number): Promise<{ 
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)).unref());
+// Not unref(): while we wait for a second boundary nothing else may be keeping the process alive.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /** Never throws: failures become the reference's error. */
 export async function probeAwsDate(endpoint: string, deadlineMs: number, opts: AwsDateOptions = {}): Promise<ClockReference> {

@@ -48,13 +48,23 @@ type Packet = Awaited<ReturnType<InstanceType<typeof NtpTimeSync>['getNetworkTim
 /** Exchange-level errors that say more than "no sample": unsynchronised server, kiss-o'-death. */
 function packetProblem(p: Packet): ClockReference['error'] & { kissCode?: string } | undefined {
   if (p.stratum === 0) {
-    const code = String(p.referenceId ?? '').replace(/[^\x20-\x7e]/g, '').trim();
+    const code = kissCodeOf(p.referenceId);
     return { kind: 'kiss-of-death', message: `kiss-o'-death${code ? ` ${code}` : ''}: the server refuses to serve time to this host`, kissCode: code || undefined };
   }
   if (p.leapIndicator === 3 || (p.stratum ?? 16) >= 16) {
     return { kind: 'unsynchronised', message: `the server says it is not synchronised (leap ${p.leapIndicator}, stratum ${p.stratum})` };
   }
   return undefined;
+}
+
+/**
+ * ntp-packet-parser renders the reference id as ASCII only for stratum 1; for every other stratum
+ * as a number or dotted quad; for stratum 0 it gives the 32-bit number ("RATE" → "1380013125").
+ */
+function kissCodeOf(referenceId: unknown): string {
+  const raw = String(referenceId ?? '');
+  const text = /^\d+$/.test(raw) ? Buffer.from([24, 16, 8, 0].map((s) => (Number(raw) >>> s) & 0xff)).toString('latin1') : raw;
+  return text.replace(/[^\x20-\x7e]/g, '').trim();
 }
 
 async function resolve(host: string, deadlineMs: number): Promise<string> {
