@@ -28,6 +28,8 @@ export interface NtpQueryOptions {
   replyTimeoutMs: number;
   /** Whole-server budget (ms): DNS + all samples. */
   deadlineMs: number;
+  /** Name → IPv4 address; defaults to the system resolver (tests inject one so they never query DNS). */
+  lookup?: (host: string) => Promise<string>;
 }
 
 export function parseServer(text: string): NtpServer {
@@ -67,10 +69,11 @@ function kissCodeOf(referenceId: unknown): string {
   return text.replace(/[^\x20-\x7e]/g, '').trim();
 }
 
-async function resolve(host: string, deadlineMs: number): Promise<string> {
+const systemLookup = async (host: string) => (await lookup(host, { family: 4 })).address;
+
+async function resolve(host: string, deadlineMs: number, resolver = systemLookup): Promise<string> {
   if (isIP(host) === 4) return host;
-  const { address } = await withDeadline(lookup(host, { family: 4 }), deadlineMs, `resolving ${host}`);
-  return address;
+  return withDeadline(resolver(host), deadlineMs, `resolving ${host}`);
 }
 
 /** Several sequential exchanges with one server; never throws (errors become the reference's error). */
@@ -81,7 +84,7 @@ export async function queryNtpServer(server: NtpServer, opts: NtpQueryOptions): 
   const left = () => opts.deadlineMs - (performance.now() - start);
   let address: string;
   try {
-    address = await resolve(server.host, Math.max(1, Math.min(left(), opts.replyTimeoutMs)));
+    address = await resolve(server.host, Math.max(1, Math.min(left(), opts.replyTimeoutMs)), opts.lookup);
   } catch (error) {
     ref.error = { kind: 'dns', message: `cannot resolve ${server.host}: ${(error as Error).message}` };
     return ref;
