@@ -96,11 +96,19 @@ export async function queryNtpServer(server: NtpServer, opts: NtpQueryOptions): 
     if (budget < 20) break;
     const client = new NtpTimeSync({ servers: [], replyTimeout: budget });
     let packet: Packet;
+    const before = Date.now();
     try {
       packet = await client.getNetworkTime(address, server.port);
     } catch (error) {
       lastError = { kind: 'timeout', message: `no answer within ${budget} ms (${(error as Error).message.replace(/\.$/, '')})` };
       break; // a silent server stays silent: spend the budget elsewhere
+    }
+    // ntp-time-sync accepts any datagram on the socket: insist on a server reply to *our* request
+    // (mode 4, our transmit time echoed as origin), or the arithmetic below would be meaningless.
+    const origin = packet.originTimestamp?.getTime() ?? NaN;
+    if (packet.mode !== 4 || !(origin >= before - 1 && origin <= packet.destinationTimestamp.getTime() + 1)) {
+      lastError = { kind: 'bad-response', message: `not a reply to our request (mode ${packet.mode}, origin ${packet.originTimestamp?.toISOString?.() ?? '?'})` };
+      continue;
     }
     const problem = packetProblem(packet);
     ref.stratum = packet.stratum;

@@ -69,6 +69,14 @@ test('kiss-o\'-death, unsynchronised and silent servers become errors', async ()
   } finally {
     await Promise.all([kod.close(), unsync.close(), silent.close()]);
   }
+  const spoof = await startNtpServer({ wrongOrigin: true });
+  try {
+    const w = await queryNtpServer({ host: '127.0.0.1', port: spoof.port }, { ...Q, replyTimeoutMs: 300, deadlineMs: 600 });
+    assert.equal(w.error?.kind, 'bad-response');
+    assert.equal(w.offsetMs, undefined);
+  } finally {
+    await spoof.close();
+  }
   const failing = async (host: string): Promise<string> => {
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
   };

@@ -19,6 +19,8 @@ export interface NtpServerOptions {
   kissCode?: string;
   /** Never answer. */
   silent?: boolean;
+  /** Answer with a zero origin timestamp, as a spoofed or stale reply would look. */
+  wrongOrigin?: boolean;
 }
 
 const NTP_EPOCH_OFFSET_S = 2_208_988_800;
@@ -71,7 +73,7 @@ export async function startNtpServer(options: NtpServerOptions = {}): Promise<Ru
     reply[3] = 0xec; // precision −20
     reply.write(kiss ? o.kissCode!.padEnd(4, ' ').slice(0, 4) : 'LOCL', 12, 'ascii');
     writeNtpTime(reply, 16, t2 - 1000); // reference timestamp
-    msg.copy(reply, 24, 40, 48); // origin = the client's transmit timestamp, echoed verbatim
+    if (!o.wrongOrigin) msg.copy(reply, 24, 40, 48); // origin = the client's transmit timestamp, echoed verbatim
     writeNtpTime(reply, 32, t2);
     writeNtpTime(reply, 40, preciseNow() + offset);
     if (o.replyDelayMs) await sleep(o.replyDelayMs);
