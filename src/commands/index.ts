@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clockCommand } from './clock.js';
 import { doctorCommand } from './doctor.js';
 import { explainCommand } from './explain.js';
 import { fileCommand } from './file.js';
@@ -7,4 +8,4 @@ import { imdsCommand } from './imds.js';
 import { preflightCommand } from './preflight.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, identityCommand, imdsCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, identityCommand, clockCommand, imdsCommand, explainCommand];

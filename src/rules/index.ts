@@ -62,6 +62,11 @@ import CC3022 from './CC3022-no-region.js';
 import CC3023 from './CC3023-default-region-ignored.js';
 
 // --- clock (CC4xxx)
+import CC4001 from './CC4001-clock-offset.js';
+import CC4002 from './CC4002-references-disagree.js';
+import CC4003 from './CC4003-no-reference.js';
+import CC4004 from './CC4004-ntp-blocked.js';
+import CC4005 from './CC4005-ntp-server-refused.js';
 
 // --- imds and container (CC5xxx)
 import CC5001 from './CC5001-imds-not-reachable.js';
@@ -118,6 +123,7 @@ export const RULES: readonly Rule[] = [
   CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
 
   // clock
+  CC4001, CC4003, CC4002, CC4004, CC4005,
 
   // imds and container
   CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
