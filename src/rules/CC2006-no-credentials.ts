@@ -1,0 +1,17 @@
+import { defineRule } from '../core/rule.js';
+import { chainFacts } from './chain-helpers.js';
+
+export default defineRule({
+  code: 'CC2006',
+  severity: 'error',
+  title: 'No credentials: every link of the default chain came up empty',
+  check(facts) {
+    const chain = chainFacts(facts);
+    if (!chain || chain.active || chain.notVerified.length > 0) return [];
+    const looked = chain.links.map((l) => `${l.source}: ${l.status}${l.reason ? ` (${l.reason})` : ''}`).join('; ');
+    return [{
+      message: `The SDK finds no credentials ("Could not load credentials from any providers"). Looked at: ${looked}.`,
+      fix: `Provide one source: export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or configure profile "${chain.profile.name}" (aws configure / aws configure sso), or attach an instance/task role.`,
+    }];
+  },
+});
