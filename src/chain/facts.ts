@@ -50,6 +50,8 @@ export interface CrossCheck {
   /** agree: fromNodeProviderChain() gave the same key id (or also failed); unverified: it did not finish. */
   status: 'agree' | 'disagree' | 'unverified';
   sdkAccessKeyId?: string;
+  /** Where the SDK says its credentials came from ($source feature flags). */
+  sdkSource?: string;
   sdkError?: string;
   detail?: string;
 }

@@ -42,7 +42,7 @@ export function runTokenFile(logger: Logger): Promise<Attempt> {
 
 /** remoteProvider's container branch: chain(fromHttp, fromContainerMetadata). */
 export function runContainer(logger: Logger): Promise<Attempt> {
-  return attempt('container endpoint', REMOTE_TIMEOUT_MS + 200, async () => {
+  return attempt('container endpoint', REMOTE_TIMEOUT_MS, async () => {
     try {
       return (await fromHttp({ logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 })()) as Creds;
     } catch (error) {
@@ -55,7 +55,7 @@ export function runContainer(logger: Logger): Promise<Attempt> {
 export function runImds(profile: string | undefined, logger: Logger): Promise<Attempt> {
   // The SDK itself would wait up to ~2 s on a black hole (1 s token PUT, then a 1 s IMDSv1 GET);
   // credcheck bounds the whole link at about 1 s and says so in the reason.
-  return attempt('IMDS', REMOTE_TIMEOUT_MS + 100, () =>
+  return attempt('IMDS', REMOTE_TIMEOUT_MS, () =>
     fromInstanceMetadata({ logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0, profile } as never)() as Promise<Creds>,
   );
 }

@@ -14,6 +14,7 @@ import type { ChainFacts, ChainLink, ChainSource, IniKind } from './facts.js';
 import { captureLogger, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
 import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
+import { sdkSourceOf } from './sdk-source.js';
 
 export interface ChainProbeOptions {
   /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
@@ -33,6 +34,9 @@ export interface ChainProbe {
   files: FileFacts;
   ssm: SsmRuntimeConfig;
 }
+
+/** How long the SDK's own chain may lag behind credcheck's links before the check is 'unverified'. */
+const CROSS_CHECK_GRACE_MS = 150;
 
 const STS_KINDS = new Set(['assume-role', 'web-identity', 'sso', 'login']);
 
@@ -209,7 +213,8 @@ export async function probeChainWithCredentials(opts: ChainProbeOptions): Promis
   for (const l of links) {
     if (stoppedAt) {
       if (l.status !== 'not-configured') {
-        l.reason = `not reached: the SDK chain stops at the ${stoppedAt.source} link's error${l.reason ? ` (alone: ${l.status}${l.status === 'shadowed' ? '' : `, ${l.reason}`})` : ''}`;
+        const alone = l.status === 'shadowed' ? `would supply ${l.accessKeyId}` : l.reason ? `${l.status}: ${l.reason}` : l.status;
+        l.reason = `not reached: the SDK chain stops at the ${stoppedAt.source} link's error (on its own: ${alone})`;
         l.status = 'skipped';
       }
       continue;
@@ -227,11 +232,17 @@ export async function probeChainWithCredentials(opts: ChainProbeOptions): Promis
   let crossCheck: ChainFacts['crossCheck'];
   if (!sdkRun) crossCheck = { status: 'unverified', detail: '--offline: fromNodeProviderChain() was not run' };
   else {
-    const sdk = await withDeadline(sdkRun, 300, 'fromNodeProviderChain()').catch(() => undefined);
+    const sdk = await withDeadline(sdkRun, CROSS_CHECK_GRACE_MS, 'fromNodeProviderChain()').catch(() => undefined);
     if (!sdk) crossCheck = { status: 'unverified', detail: 'fromNodeProviderChain() had not finished when credcheck\'s bounded links did (a remote endpoint not answering)' };
     else if (sdk.ok) {
-      const same = winner?.creds?.accessKeyId === sdk.creds.accessKeyId;
-      crossCheck = { status: same ? 'agree' : 'disagree', sdkAccessKeyId: maskKeyId(sdk.creds.accessKeyId) };
+      const sdkSource = sdkSourceOf((sdk.creds as Creds).$source);
+      const sameSource = winner !== undefined && (sdkSource === winner.source || (sdkSource === 'imds-or-container' && (winner.source === 'imds' || winner.source === 'container')));
+      const sameKey = winner?.creds?.accessKeyId === sdk.creds.accessKeyId;
+      // STS mints a new key on every call: there, the same source and two temporary keys is agreement.
+      const minted = winner !== undefined && (winner.source === 'token-file' || (winner.source === 'ini' && (winner.kind === 'assume-role' || winner.kind === 'web-identity')));
+      const agree = sameSource && (sameKey || (minted && keyTypeOf(sdk.creds.accessKeyId) === 'temporary'));
+      crossCheck = { status: agree ? 'agree' : 'disagree', sdkAccessKeyId: maskKeyId(sdk.creds.accessKeyId), sdkSource };
+      if (agree && !sameKey) crossCheck.detail = 'same source; STS issued a different key to each call';
       registerSecret(sdk.creds.secretAccessKey);
       registerSecret(sdk.creds.sessionToken);
     } else {

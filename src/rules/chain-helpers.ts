@@ -15,6 +15,6 @@ export function linksBeforeWinner(chain: ChainFacts): ChainLink[] {
 
 export function describeSource(chain: ChainFacts): string {
   const a = chain.active;
-  if (!a) return 'nothing';
+  if (!a) return 'no credentials at all';
   return `${a.source}${a.kind ? ` (${a.kind})` : ''}${a.profile ? ` profile "${a.profile}"` : ''} key ${a.accessKeyId}`;
 }
