@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Tiny on purpose: everything lives in the built CLI so start-up stays fast.
-import '../dist/src/cli.js';
+// Tiny on purpose: everything lives in the bundled CLI so start-up stays fast.
+import '../dist/bundle/cli.js';

@@ -61,6 +61,25 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * credcheck itself prints only through writeOut/writeErr. Anything on console.* comes from a
+ * library (the SDK's "request exceeded requestTimeout" warning, its Node-version notice): noise
+ * for users, and a path around secret scrubbing. Shown, scrubbed, only with --debug.
+ */
+function quietLibraryConsole(debug: boolean): void {
+  const sink = (...args: unknown[]) => {
+    if (debug) void writeErr(`[library] ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}\n`);
+  };
+  console.log = console.info = console.warn = console.error = console.debug = console.trace = sink;
+}
+
+// `credcheck --help | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+quietLibraryConsole(debugRequested(process.argv));
+
 process.on('unhandledRejection', (reason) => {
   // A stray rejection from a library must not print a stack trace or leave a wrong exit code.
   void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));

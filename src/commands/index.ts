@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import { doctorCommand } from './doctor.js';
 import { explainCommand } from './explain.js';
 import { fileCommand } from './file.js';
 import { chainCommand } from './chain.js';
+import { identityCommand } from './identity.js';
+import { imdsCommand } from './imds.js';
+import { preflightCommand } from './preflight.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [fileCommand, chainCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, chainCommand, identityCommand, imdsCommand, explainCommand];

@@ -5,6 +5,7 @@ import type { IdentityFacts } from '../identity/facts.js';
 import type { ClockFacts } from '../clock/facts.js';
 import type { ImdsFacts } from '../imds/facts.js';
 import type { ProcessFacts } from '../process/facts.js';
+import type { PreflightFacts } from '../preflight/facts.js';
 
 /**
  * The snapshot every rule reads. Each command fills the sections it probed; rules return nothing
@@ -20,4 +21,6 @@ export interface Facts {
   clock?: ProbeResult<ClockFacts>;
   imds?: ProbeResult<ImdsFacts>;
   processes?: ProbeResult<ProcessFacts>;
+  /** Evaluated checks, not a probe: preflight runs its own gathering under one deadline. */
+  preflight?: PreflightFacts;
 }

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packageRoot } from '../core/package-root.js';
 import { writeOut } from '../core/emit.js';
 import { UsageError } from '../core/errors.js';
 
 export async function runExplain(code: string): Promise<void> {
   const normalized = code.trim().toUpperCase();
   if (!/^CC\d{4}$/.test(normalized)) throw new UsageError(`"${code}" is not a finding code (they look like CC1001)`);
-  const page = new URL(`../../../docs/findings/${normalized}.md`, import.meta.url);
+  const page = join(packageRoot(), 'docs', 'findings', `${normalized}.md`);
   let text: string;
   try {
     text = await readFile(page, 'utf8');

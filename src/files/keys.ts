@@ -54,3 +54,52 @@ export const VALID_CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', '
 
 /** The section prefixes the SDK understands in the config file (IniSectionType). */
 export const SECTION_PREFIXES = ['profile', 'sso-session', 'services'] as const;
+
+/** Misspellings too far from the real key for an edit distance to catch, seen in the wild. */
+export const KEY_ALIASES: Record<string, string> = {
+  aws_secret_key: 'aws_secret_access_key',
+  aws_secret_key_id: 'aws_secret_access_key',
+  aws_secret_access_key_id: 'aws_secret_access_key',
+  secret_access_key: 'aws_secret_access_key',
+  aws_access_key: 'aws_access_key_id',
+  aws_access_id: 'aws_access_key_id',
+  access_key_id: 'aws_access_key_id',
+  aws_key_id: 'aws_access_key_id',
+  session_token: 'aws_session_token',
+  aws_token: 'aws_session_token',
+  security_token: 'aws_security_token',
+  profile: 'source_profile',
+  aws_region: 'region',
+  aws_default_region: 'region',
+};
+
+/** Optimal-string-alignment distance (a swap of two neighbours counts as one edit). */
+export function editDistance(a: string, b: string, limit = 3): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known key a written key was probably meant to be, or undefined (already known, or no close match). */
+export function likelyKey(written: string): string | undefined {
+  const k = written.toLowerCase();
+  if (KNOWN_KEY_SET.has(k) || EXPIRY_KEY_SET.has(k)) return undefined;
+  if (KEY_ALIASES[k]) return KEY_ALIASES[k];
+  if (k.length < 6) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN_KEYS) {
+    const dist = editDistance(k, known, 2);
+    if (dist < bestDistance) [best, bestDistance] = [known, dist];
+  }
+  return best;
+}

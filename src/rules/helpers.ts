@@ -1,6 +1,6 @@
 import type { Facts } from '../core/facts.js';
 import { okValue } from '../core/probe.js';
-import type { FileFacts, IniFileFacts } from '../files/facts.js';
+import type { FileFacts, IniFileFacts, ProfileFacts } from '../files/facts.js';
 import type { EntryLine, SectionLine } from '../files/scan.js';
 
 /** Shared look-ups for rules; pure functions of facts only. */
@@ -23,4 +23,24 @@ export function entryLines(file: IniFileFacts): EntryLine[] {
 
 export function fileLabel(file: IniFileFacts): string {
   return file.kind === 'credentials' ? 'credentials file' : 'config file';
+}
+
+export function profilesOf(facts: Facts): ProfileFacts[] {
+  return fileFacts(facts)?.profiles ?? [];
+}
+
+/** file/line of where a profile sets a key, for findings. */
+export function whereKey(p: ProfileFacts, key: string): { file?: string; line?: number } {
+  const at = p.keyLines[key];
+  return at ? { file: at.file, ...(at.line !== undefined ? { line: at.line } : {}) } : {};
+}
+
+/** Where to edit a profile: credentials for secrets, else the file that defines it. */
+export function sectionHeader(name: string, file: 'credentials' | 'config'): string {
+  return file === 'config' && name !== 'default' ? `[profile ${name}]` : `[${name}]`;
+}
+
+/** Human list of names, e.g. "default, dev, prod" or "(none)". */
+export function listNames(names: string[]): string {
+  return names.length === 0 ? '(none)' : names.join(', ');
 }

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { assertNoSecrets, CANARY } from '../helpers/home.js';
+import { canaryEnvKeys, makeCanaryWorld } from '../helpers/canary-world.js';
+import { snapshotTree } from '../helpers/snapshot.js';
+
+/**
+ * The trust suite: every command, every output format, success and failure paths, with --debug:
+ * no canary secret (nor its base64/URL encoding) in any output, nothing written to the files
+ * inspected, and no stack trace without --debug. Commands are listed once here, so a new command
+ * is covered by adding one line.
+ */
+export const INVOCATIONS: string[][] = [
+  ['file'],
+  ['file', '--profile', 'proc'],
+  ['file', '--profile', 'missing-profile'],
+  ['doctor', '--offline'],
+  ['doctor', '--offline', '--profile', 'badproc'],
+  ['doctor', '--pid', String(process.pid)],
+  ['explain', 'CC1001'],
+];
+
+const FORMATS: string[][] = [[], ['--json'], ['--debug'], ['--json', '--debug'], ['--verbose', '--show-key-ids']];
+
+function formatsFor(args: string[]): string[][] {
+  return args[0] === 'explain' ? [[]] : FORMATS;
+}
+
+function assertNoStackTrace(result: CliResult, args: string[]): void {
+  if (args.includes('--debug')) return;
+  assert.doesNotMatch(result.stderr + result.stdout, /\n\s+at .+\(.+:\d+:\d+\)/, `stack trace printed for ${args.join(' ')}`);
+}
+
+for (const envKind of ['files', 'env-keys'] as const) {
+  test(`no secret leaves and nothing is written: every command × format (${envKind})`, async () => {
+    const world = makeCanaryWorld();
+    const env = envKind === 'env-keys' ? { ...world.env, ...canaryEnvKeys() } : world.env;
+    const before = snapshotTree(world.home);
+    for (const args of INVOCATIONS) {
+      for (const format of formatsFor(args)) {
+        const all = [...args, ...format];
+        const result = await runCli(all, env);
+        assert.ok(result.code === 0 || result.code === 1, `${all.join(' ')} exited ${result.code}: ${result.stderr}`);
+        assertNoSecrets(result.stdout + result.stderr, [...Object.values(CANARY), world.jwt, world.jwt.split('.')[1]!]);
+        assertNoStackTrace(result, all);
+        if (format.includes('--json')) assert.doesNotThrow(() => JSON.parse(result.stdout), `${all.join(' ')} --json is not one JSON object`);
+      }
+    }
+    assert.deepEqual(snapshotTree(world.home), before, 'a command wrote into the inspected home directory');
+  });
+}
