@@ -76,6 +76,14 @@ function iniNeedsSts(p: ProfileFacts | undefined, all: ProfileFacts[], seen = ne
   return false;
 }
 
+/** The problem with a token file this profile (or a profile it sources from) would read, if any. */
+function blockedToken(p: ProfileFacts | undefined, all: ProfileFacts[], problems: Map<string, string>, seen = new Set<string>()): string | undefined {
+  if (!p || seen.has(p.name)) return undefined;
+  seen.add(p.name);
+  if (p.kind === 'web-identity' && p.webIdentityTokenFile && problems.has(p.webIdentityTokenFile)) return problems.get(p.webIdentityTokenFile);
+  return p.sourceProfile ? blockedToken(all.find((q) => q.name === p.sourceProfile), all, problems, seen) : undefined;
+}
+
 export async function probeChainWithCredentials(opts: ChainProbeOptions): Promise<ChainProbe> {
   const { env } = opts;
   const warnings: string[] = [];
@@ -99,7 +107,9 @@ export async function probeChainWithCredentials(opts: ChainProbeOptions): Promis
   registerSecret(env.AWS_SESSION_TOKEN);
 
   // Cross-check: the SDK's own chain, started now, judged when our links are done.
-  const sdkRun = offline
+  // readFileSync on a FIFO token file would block this whole process: never let the SDK near one.
+  const sdkBlocked = tokenProblems.size > 0;
+  const sdkRun = offline || sdkBlocked
     ? undefined
     : fromNodeProviderChain({ profile: opts.profile, logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 } as never)()
         .then((c) => ({ ok: true as const, creds: c as AwsCredentialIdentity }))
@@ -134,8 +144,8 @@ export async function probeChainWithCredentials(opts: ChainProbeOptions): Promis
     } else if (offline && needsSts) {
       ini = { source: 'ini', status: 'skipped', ms: 0, reason: `--offline: resolving ${profile.kind} profile "${profileName}" needs STS (${stsEndpoint(env)})`, ...base };
       notVerified.push(`profile "${profileName}" (${profile.kind}) was not resolved: no STS call with --offline`);
-    } else if (profile.webIdentityTokenFile && tokenProblems.has(profile.webIdentityTokenFile) && profile.kind === 'web-identity') {
-      ini = { source: 'ini', status: 'failed', hardStop: true, ms: 0, reason: tokenProblems.get(profile.webIdentityTokenFile)!, ...base };
+    } else if (blockedToken(profile, files.profiles, tokenProblems)) {
+      ini = { source: 'ini', status: 'failed', hardStop: true, ms: 0, reason: blockedToken(profile, files.profiles, tokenProblems)!, ...base };
     } else {
       const a = await runIni(opts.profile, needsSts, logger);
       iniOk = a.ok;
@@ -230,7 +240,7 @@ export async function probeChainWithCredentials(opts: ChainProbeOptions): Promis
 
   // Cross-check against fromNodeProviderChain(), bounded: a black-holed IMDS must not hold us up.
   let crossCheck: ChainFacts['crossCheck'];
-  if (!sdkRun) crossCheck = { status: 'unverified', detail: '--offline: fromNodeProviderChain() was not run' };
+  if (!sdkRun) crossCheck = { status: 'unverified', detail: offline ? '--offline: fromNodeProviderChain() was not run' : 'fromNodeProviderChain() was not run: it would block reading a web identity token file that is not a regular file' };
   else {
     const sdk = await withDeadline(sdkRun, CROSS_CHECK_GRACE_MS, 'fromNodeProviderChain()').catch(() => undefined);
     if (!sdk) crossCheck = { status: 'unverified', detail: 'fromNodeProviderChain() had not finished when credcheck\'s bounded links did (a remote endpoint not answering)' };
