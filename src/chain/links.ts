@@ -46,7 +46,9 @@ export function runContainer(logger: Logger): Promise<Attempt> {
     try {
       return (await fromHttp({ logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 })()) as Creds;
     } catch (error) {
-      if (!(error as { tryNextLink?: boolean })?.tryNextLink) throw error;
+      // In remoteProvider, fromHttp(init) is constructed before the chain runs: a URL it rejects
+      // ends the remote link there, and fromContainerMetadata is never tried.
+      if (!(error as { tryNextLink?: boolean })?.tryNextLink || /^(URL not accepted|No HTTP credential provider host)/.test((error as Error).message)) throw error;
       return (await fromContainerMetadata({ logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 })()) as Creds;
     }
   });

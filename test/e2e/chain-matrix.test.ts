@@ -166,6 +166,11 @@ const SCENARIOS: Scenario[] = [
     name: 'default profile shadows the container role', container: true, credentials: staticProfile('default', 'AKIASHADOWSCONTAIN28'),
     env: (c) => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: c.container!.fullUri }), source: 'ini', codes: ['CC2003'], links: { container: 'shadowed' },
   },
+  {
+    name: 'container FULL_URI on a host the SDK rejects (fromContainerMetadata never tried)', imds: 'v2',
+    env: () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://10.255.255.1/creds' }), source: null, links: { container: 'failed', imds: 'skipped' },
+    check: (j) => assert.match(j.links.find((l: any) => l.source === 'container').reason, /URL not accepted/),
+  },
   { name: 'IMDS v2 instance role', imds: 'v2', source: 'imds', check: (j) => assert.equal(j.active.expirationSource, 'IMDS response') },
   { name: 'env keys shadow the instance role', imds: 'v2', env: () => ({ AWS_ACCESS_KEY_ID: 'AKIAENVOVERIMDS00030', AWS_SECRET_ACCESS_KEY: CANARY.secret }), source: 'env', codes: ['CC2003'], links: { imds: 'shadowed' } },
   { name: 'AWS_EC2_METADATA_DISABLED turns IMDS off', imds: 'v2', env: () => ({ AWS_EC2_METADATA_DISABLED: 'true' }), source: null, links: { imds: 'skipped' } },
