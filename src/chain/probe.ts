@@ -15,6 +15,7 @@ import { captureLogger, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni
 import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
 import { sdkSourceOf } from './sdk-source.js';
+import { guardDanglingProviderErrors } from './dangling.js';
 
 export interface ChainProbeOptions {
   /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
@@ -85,8 +86,16 @@ function blockedToken(p: ProfileFacts | undefined, all: ProfileFacts[], problems
 }
 
 export async function probeChainWithCredentials(opts: ChainProbeOptions): Promise<ChainProbe> {
-  const { env } = opts;
   const warnings: string[] = [];
+  // Every link has its own bound; deadlineMs is the caller's outer guard (doctor's budget).
+  const run = guardDanglingProviderErrors(warnings, () => walk(opts, warnings));
+  const probe = opts.deadlineMs ? await withDeadline(run, opts.deadlineMs, 'walking the credential chain') : await run;
+  probe.facts.sdkWarnings = [...new Set(warnings)];
+  return probe;
+}
+
+async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainProbe> {
+  const { env } = opts;
   const logger = captureLogger(warnings);
   // Files first, through the safe reader: the SDK's own reads are then served from memory.
   const files = opts.files ?? (await probeFiles({ env, profile: opts.profile }));

@@ -143,6 +143,12 @@ const SCENARIOS: Scenario[] = [
     check: (j) => assert.equal(j.links.find((l: any) => l.source === 'ini').hardStop, true),
   },
   {
+    name: 'mfa_serial with a broken source_profile: the SDK leaves an unhandled rejection, credcheck survives',
+    config: '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = typo\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n',
+    env: () => ({ AWS_PROFILE: 'admin' }), source: null, codes: ['CC2005'],
+    check: (j) => assert.ok(j.sdkWarnings.some((w: string) => /unhandled rejection/.test(w))),
+  },
+  {
     name: 'credential_source = Environment', sts: true, config: '[profile ci]\nrole_arn = arn:aws:iam::123456789012:role/ci\ncredential_source = Environment\n',
     env: () => ({ AWS_PROFILE: 'ci', AWS_ACCESS_KEY_ID: BASE.id, AWS_SECRET_ACCESS_KEY: BASE.secret }), source: 'ini', kind: 'assume-role', viaSts: 'arn:aws:iam::123456789012:role/ci',
   },
