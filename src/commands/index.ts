@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { chainCommand } from './chain.js';
 import { clockCommand } from './clock.js';
 import { doctorCommand } from './doctor.js';
 import { explainCommand } from './explain.js';
@@ -8,4 +9,4 @@ import { imdsCommand } from './imds.js';
 import { preflightCommand } from './preflight.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, identityCommand, clockCommand, imdsCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, chainCommand, identityCommand, clockCommand, imdsCommand, explainCommand];

@@ -35,6 +35,13 @@ import CC1033 from './CC1033-expiry-unparseable.js';
 import CC1034 from './CC1034-selected-profile-missing.js';
 import CC1035 from './CC1035-duplicate-key.js';
 // --- chain (CC2xxx)
+import CC2001 from './CC2001-aws-profile-skips-env-keys.js';
+import CC2002 from './CC2002-exported-temporary-keys.js';
+import CC2003 from './CC2003-shadows-instance-role.js';
+import CC2004 from './CC2004-active-credentials-expiring.js';
+import CC2005 from './CC2005-link-failed-silently.js';
+import CC2006 from './CC2006-no-credentials.js';
+import CC2099 from './CC2099-chain-model-disagrees.js';
 
 // --- identity (CC3xxx)
 import CC3001 from './CC3001-expired-token.js';
@@ -118,6 +125,7 @@ export const RULES: readonly Rule[] = [
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
   CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
   // chain
+  CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
 
   // identity
   CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
