@@ -100,6 +100,9 @@ import CC6002 from './CC6002-codedeploy-default-path.js';
 import CC6003 from './CC6003-process-env-session-keys.js';
 import CC6004 from './CC6004-process-not-inspectable.js';
 import CC6005 from './CC6005-process-home-differs.js';
+import CC6101 from './CC6101-expired-token-clock-behind.js';
+import CC6102 from './CC6102-file-valid-process-stale.js';
+import CC6103 from './CC6103-expires-before-next-rotation.js';
 
 // --- watch (CC7xxx)
 
@@ -120,30 +123,26 @@ import CC8009 from './CC8009-web-identity-token.js';
  * then in this order). Add a rule here, a page at docs/findings/CODE.md and a README index line.
  */
 export const RULES: readonly Rule[] = [
+  // Causes before symptoms: findings are shown most severe first and, within a severity, in this
+  // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
+  // doctor, processes
+  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
+  // clock
+  CC4001, CC4003, CC4002, CC4004, CC4005,
+  // imds and container
+  CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
   // files
   CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1034, CC1001, CC1002, CC1003, CC1004,
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
   CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
   // chain
   CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
-
   // identity
   CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
-
-  // clock
-  CC4001, CC4003, CC4002, CC4004, CC4005,
-
-  // imds and container
-  CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
-
-  // doctor, processes
-  CC6002, CC6001, CC6003, CC6004, CC6005,
-
   // watch
 
   // preflight
   CC8001, CC8002, CC8003, CC8004, CC8005, CC8006, CC8007, CC8008, CC8009,
-
 ];
 
 /** Internal codes that are not rules but can appear in output. */

@@ -13,7 +13,8 @@ export interface SsmRuntimeConfig {
   credentialsRetrievedAt?: string;
   shareFile?: string;
   shareProfile?: string;
-  credentialSource?: string;
+  identityType?: string;
+  instanceId?: string;
   mtime?: string;
 }
 
@@ -27,9 +28,10 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/** The agent writes Go zero times (0001-01-01T00:00:00Z) for "never": treat those as unset. */
 function isoOrUndefined(v: unknown): string | undefined {
   const s = str(v);
-  if (!s) return undefined;
+  if (!s || s.startsWith('0001-01-01')) return undefined;
   const ms = Date.parse(s);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -56,9 +58,12 @@ export async function readSsmRuntimeConfig(env: NodeJS.ProcessEnv, flag?: string
   if (retrieved) out.credentialsRetrievedAt = retrieved;
   const shareFile = str(doc.ShareFile);
   const shareProfile = str(doc.ShareProfile);
-  const credentialSource = str(doc.CredentialSource);
+  // Field names from amazon-ssm-agent common/runtimeconfig/identity_runtimeconfig.go.
+  const identityType = str(doc.IdentityType);
+  const instanceId = str(doc.InstanceId);
   if (shareFile) out.shareFile = shareFile;
   if (shareProfile) out.shareProfile = shareProfile;
-  if (credentialSource) out.credentialSource = credentialSource;
+  if (identityType) out.identityType = identityType;
+  if (instanceId) out.instanceId = instanceId;
   return out;
 }

@@ -11,14 +11,16 @@ export const CHAIN_PROVIDER = 'chain.provider';
 export const identityPlugin: AreaPlugin = {
   key: 'identity',
   title: 'Identity',
-  deadlineMs: 2300,
+  deadlineMs: 2400,
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
     // Wait for the chain (when doctor has one) so STS is asked about the very credentials it found.
+    const started = performance.now();
     await ctx.await('chain');
     const provider = ctx.shared.get(CHAIN_PROVIDER) as AwsCredentialIdentityProvider | undefined;
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    const budget = Math.max(300, Math.min(identityPlugin.deadlineMs, ctx.remainingMs()) - 300);
+    const left = Math.min(identityPlugin.deadlineMs - (performance.now() - started), ctx.remainingMs());
+    const budget = Math.max(300, left - 300);
     return probeIdentity({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),

@@ -1,4 +1,5 @@
 import type { AreaPlugin } from '../plugin.js';
+import { chainPlugin } from './chain.js';
 import { clockPlugin } from './clock.js';
 import { filesPlugin } from './files.js';
 import { processesPlugin } from './processes.js';
@@ -6,4 +7,4 @@ import { identityPlugin } from './identity.js';
 import { imdsPlugin } from './imds.js';
 
 /** The areas doctor runs, in the order its summary lists them. */
-export const PLUGINS: AreaPlugin[] = [filesPlugin, identityPlugin, clockPlugin, imdsPlugin, processesPlugin];
+export const PLUGINS: AreaPlugin[] = [filesPlugin, chainPlugin, identityPlugin, clockPlugin, imdsPlugin, processesPlugin];
