@@ -5,6 +5,12 @@ import { attempt, type Attempt, type Creds } from './attempt.js';
 
 /** Bounds per link (the brief: IMDS/container ~1 s, STS a few seconds, local work less). */
 export const REMOTE_TIMEOUT_MS = 1000;
+/**
+ * The SDK's IMDS provider makes up to two sequential requests before it gives up or succeeds (a token
+ * PUT that may time out, then an IMDSv1 GET), each with REMOTE_TIMEOUT_MS: bounding the link by one
+ * timeout would call a hop-limited IMDS "failed" where the SDK succeeds through the v1 fallback.
+ */
+export const IMDS_LINK_DEADLINE_MS = 2 * REMOTE_TIMEOUT_MS + 300;
 export const STS_DEADLINE_MS = 4000;
 export const LOCAL_DEADLINE_MS = 3500;
 
@@ -55,9 +61,7 @@ export function runContainer(logger: Logger): Promise<Attempt> {
 }
 
 export function runImds(profile: string | undefined, logger: Logger): Promise<Attempt> {
-  // The SDK itself would wait up to ~2 s on a black hole (1 s token PUT, then a 1 s IMDSv1 GET);
-  // credcheck bounds the whole link at about 1 s and says so in the reason.
-  return attempt('IMDS', REMOTE_TIMEOUT_MS, () =>
+  return attempt('IMDS', IMDS_LINK_DEADLINE_MS, () =>
     fromInstanceMetadata({ logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0, profile } as never)() as Promise<Creds>,
   );
 }

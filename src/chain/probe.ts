@@ -11,7 +11,7 @@ import { readSsmRuntimeConfig, type SsmRuntimeConfig } from '../ssm/runtime-conf
 import { attempt, reasonOf, type Attempt, type Creds } from './attempt.js';
 import { installProcessExec } from './exec.js';
 import type { ChainFacts, ChainLink, ChainSource, IniKind } from './facts.js';
-import { captureLogger, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
+import { captureLogger, IMDS_LINK_DEADLINE_MS, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
 import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
 import { sdkSourceOf } from './sdk-source.js';
@@ -218,7 +218,7 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     }
     const a = await runImds(opts.profile ?? env.AWS_PROFILE, logger);
     const i = link('imds', a);
-    if (!a.ok && a.timedOut) i.reason = `no answer within ${REMOTE_TIMEOUT_MS} ms (the SDK itself waits ~2 s: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
+    if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
     (i as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
     return [container, i];
   })();

@@ -10,6 +10,8 @@ export interface Report {
   json: Record<string, unknown>;
   findings: Finding[];
   body(style: Style): string[];
+  /** Text shows info findings only with --verbose (doctor: one screen for the things to do). */
+  infoOnlyWhenVerbose?: boolean;
 }
 
 export const SCHEMA_VERSION = 1;

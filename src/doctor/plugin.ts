@@ -9,8 +9,6 @@ export interface DoctorContext {
   env: NodeJS.ProcessEnv;
   /** Resolves with another area's probe result (e.g. identity waits for chain's credentials). */
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
-  /** Values probes share in memory only (never serialised): e.g. chain's credential provider. */
-  shared: Map<string, unknown>;
   /** Milliseconds left before the overall deadline. */
   remainingMs(): number;
 }

@@ -11,6 +11,7 @@ import { areaLine, type AreaKey, type AreaLine } from './areas.js';
 import type { DoctorContext } from './plugin.js';
 import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
+import { dropRedundant } from './redundant.js';
 
 /**
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
@@ -26,7 +27,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     opts,
     env: process.env,
     await: (key) => (results.get(key) ?? Promise.resolve(undefined)) as never,
-    shared: new Map(),
     remainingMs: () => Math.max(0, overallMs - (performance.now() - started)),
   };
   for (const plugin of PLUGINS) {
@@ -44,7 +44,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = await results.get(plugin.key);
     if (result) (facts as unknown as Record<string, unknown>)[plugin.key] = result;
   }
-  const findings = runRules(RULES, facts);
+  const findings = dropRedundant(runRules(RULES, facts));
   const areas: AreaLine[] = PLUGINS.map((p) => areaLine(p.key, p.title, (facts as unknown as Record<string, ProbeResult<unknown>>)[p.key], findings, p.summarise, facts, skipped.get(p.key)));
   const json: Record<string, unknown> = {
     host: hostname(),
@@ -55,6 +55,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[plugin.key];
     if (result) json[plugin.key] = plugin.json ? plugin.json(result) : result;
   }
-  const code = await emitReport({ command: 'doctor', json, findings, body: (style) => doctorBody(areas, now, style) }, opts, now);
+  const code = await emitReport({ command: 'doctor', json, findings, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

@@ -30,12 +30,12 @@ export function verdict(findings: Finding[], failOn: Severity, style: Style): st
 export function renderText(report: Report, style: Style, failOn: Severity): string {
   const lines = [...report.body(style)];
   const findings = sortFindings(report.findings);
-  if (findings.length > 0) {
-    lines.push('');
-    for (const f of findings) lines.push(...renderFinding(f, style), '');
-  } else {
-    lines.push('');
-  }
+  const hideInfo = report.infoOnlyWhenVerbose === true && !style.verbose;
+  const shown = hideInfo ? findings.filter((f) => f.severity !== 'info') : findings;
+  lines.push('');
+  for (const f of shown) lines.push(...renderFinding(f, style), '');
+  const hidden = findings.length - shown.length;
+  if (hidden > 0) lines.push(style.c.dim(`${hidden} info note${hidden === 1 ? '' : 's'} not shown (--verbose shows them).`), '');
   lines.push(verdict(findings, failOn, style));
   return `${lines.join('\n')}\n`;
 }

@@ -27,8 +27,10 @@ test('a black-holed IMDS with nothing else configured: bounded, no credentials, 
     assert.equal(j.active, null);
     const imds = j.links.find((l: any) => l.source === 'imds');
     assert.equal(imds.status, 'failed');
-    assert.match(imds.reason, /no answer within 1000 ms/);
-    assert.equal(j.crossCheck.status, 'unverified');
+    // The SDK's own timeout (1 s token PUT, then the v1 GET) answers before credcheck's bound.
+    assert.match(imds.reason, /TimeoutError|no answer within/);
+    // The IMDS link waits as long as the SDK does, so the SDK's own chain has also given up: agreed.
+    assert.equal(j.crossCheck.status, 'agree');
     assert.ok(j.findings.some((f: any) => f.code === 'CC2006'));
     assert.ok(r.ms < 5000, `did not hang (took ${Math.round(r.ms)} ms)`);
   } finally {

@@ -72,9 +72,12 @@ test('CC2005: failures before the winner; hard stops are errors; one finding per
   assert.equal(CC2005.check(facts(chain())).length, 0, 'a failing IMDS after the winner is not a finding');
 });
 
-test('CC2006: only when nothing won and everything was verified', () => {
-  assert.equal(CC2006.check(facts(chain({ active: null }))).length, 1);
-  assert.equal(CC2006.check(facts(chain({ active: null, notVerified: ['offline'] }))).length, 0);
+test('CC2006: an error when nothing won; offline only a warning, and silent while a local link went untried', () => {
+  assert.equal(CC2006.check(facts(chain({ active: null })))[0]?.severity, undefined);
+  const remoteOnly = chain({ active: null, notVerified: ['IMDS was not called (--offline)'], links: [{ source: 'env', status: 'not-configured', ms: 0 }, { source: 'imds', status: 'skipped', reason: '--offline', ms: 0 }] });
+  assert.equal(CC2006.check(facts(remoteOnly))[0]?.severity, 'warning');
+  const localUntried = chain({ active: null, notVerified: ['profile deploy needs STS'], links: [{ source: 'ini', status: 'skipped', reason: '--offline', ms: 0 }] });
+  assert.equal(CC2006.check(facts(localUntried)).length, 0);
   assert.equal(CC2006.check(facts(chain())).length, 0);
 });
 

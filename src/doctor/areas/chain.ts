@@ -1,29 +1,25 @@
 import { formatDuration } from '../../core/duration.js';
 import { okValue, type ProbeResult } from '../../core/probe.js';
-import { probeChainWithCredentials } from '../../chain/probe.js';
+import { probeChain } from '../../chain/probe.js';
 import { chainJson } from '../../chain/render.js';
 import type { FileFacts } from '../../files/facts.js';
 import type { AreaPlugin } from '../plugin.js';
-import { CHAIN_PROVIDER } from './identity.js';
 
 export const chainPlugin: AreaPlugin = {
   key: 'chain',
   title: 'Chain',
-  // IMDS and container links are bounded at 1 s each inside the probe; STS-backed links longer.
-  deadlineMs: 2000,
+  // The IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
+  deadlineMs: 2600,
   async probe(ctx) {
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
-    const probe = await probeChainWithCredentials({
+    return probeChain({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
       ...(files ? { files } : {}),
     });
-    // In memory only, never serialised: identity signs with exactly what the chain resolved.
-    if (probe.provider) ctx.shared.set(CHAIN_PROVIDER, probe.provider);
-    return probe.facts;
   },
   summarise(facts) {
     const chain = okValue(facts.chain);

@@ -1,12 +1,8 @@
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { formatDuration } from '../../core/duration.js';
 import { okValue } from '../../core/probe.js';
 import { probeIdentity } from '../../identity/probe.js';
 import { identityJson } from '../../identity/render.js';
 import type { AreaPlugin } from '../plugin.js';
-
-/** Shared-map key under which the chain area leaves its resolved provider for identity. */
-export const CHAIN_PROVIDER = 'chain.provider';
 
 export const identityPlugin: AreaPlugin = {
   key: 'identity',
@@ -14,19 +10,17 @@ export const identityPlugin: AreaPlugin = {
   deadlineMs: 2400,
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
-    // Wait for the chain (when doctor has one) so STS is asked about the very credentials it found.
-    const started = performance.now();
-    await ctx.await('chain');
-    const provider = ctx.shared.get(CHAIN_PROVIDER) as AwsCredentialIdentityProvider | undefined;
+    // Runs beside the chain, not after it: identity resolves through the SDK's own default chain,
+    // which the chain area cross-checks (CC2099 when they disagree), so waiting would only add the
+    // chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    const left = Math.min(identityPlugin.deadlineMs - (performance.now() - started), ctx.remainingMs());
-    const budget = Math.max(300, left - 300);
+    const budget = Math.max(300, Math.min(identityPlugin.deadlineMs, ctx.remainingMs()) - 300);
     return probeIdentity({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
-      ...(provider ? { credentials: provider } : {}),
       showKeyIds: Boolean(ctx.opts.showKeyIds),
-      credentialsDeadlineMs: Math.min(1500, budget),
+      // A hop-limited IMDS answers only after the SDK's 1 s token timeout.
+      credentialsDeadlineMs: Math.min(1600, budget),
       callDeadlineMs: budget,
     });
   },
