@@ -21,6 +21,7 @@ import { startBlackhole } from '../servers/blackhole.js';
  * returns within its deadline (asserted generously; speed is measured by `npm run bench`).
  */
 const NETWORK_COMMANDS: string[][] = [
+  ['chain'],
   ['identity'],
   ['clock'],
   ['imds'],

@@ -18,13 +18,21 @@ export const INVOCATIONS: string[][] = [
   ['doctor', '--offline'],
   ['doctor', '--offline', '--profile', 'badproc'],
   ['doctor', '--pid', String(process.pid)],
+  ['chain', '--offline'],
+  ['chain', '--offline', '--profile', 'badproc'],
+  ['preflight', '--offline', '--min-ttl', '1h'],
+  ['preflight', '--offline', '--format', 'github'],
+  ['preflight', '--offline', '--format', 'junit'],
   ['explain', 'CC1001'],
 ];
 
 const FORMATS: string[][] = [[], ['--json'], ['--debug'], ['--json', '--debug'], ['--verbose', '--show-key-ids']];
 
 function formatsFor(args: string[]): string[][] {
-  return args[0] === 'explain' ? [[]] : FORMATS;
+  if (args[0] === 'explain') return [[]];
+  // --format picks the output already; --json beside it is a usage error (tested elsewhere).
+  if (args.includes('--format')) return [[], ['--debug'], ['--verbose', '--show-key-ids']];
+  return FORMATS;
 }
 
 function assertNoStackTrace(result: CliResult, args: string[]): void {
