@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT_USAGE, writeErr } from './core/emit.js';
+import { EXIT_USAGE } from './core/exit-codes.js';
+import { writeErr } from './core/output.js';
 import { FatalError, UsageError } from './core/errors.js';
 import { EXIT_CODES_HELP } from './core/options.js';
 import { credcheckVersion } from './core/version.js';

@@ -1,23 +1,16 @@
 import { atOrAbove, sortFindings, type Severity } from './finding.js';
 import type { CommonOptions } from './options.js';
 import type { Report } from './report.js';
-import { scrub } from './secrets.js';
+import { writeOut } from './output.js';
 import { makeStyle } from './style.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 
-/** Every byte credcheck prints goes through here, so no code path can skip secret scrubbing. */
-export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(scrub(text), () => resolve()));
-}
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-export function writeErr(text: string): Promise<void> {
-  return new Promise((resolve) => process.stderr.write(scrub(text), () => resolve()));
-}
+export { writeErr, writeOut } from './output.js';
 
 export function exitCodeFor(findings: { severity: Severity }[], failOn: Severity): number {
   return findings.some((f) => atOrAbove(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
