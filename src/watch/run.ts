@@ -75,10 +75,15 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
     return raw ? Date.parse(raw) : undefined;
   };
 
-  const textfile = async () => {
+  // Writes are chained: one temp name, never two writers; stop waits for the last one.
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const textfile = () => {
     if (!opts.textfile) return;
+    pendingWrite = pendingWrite.then(() => writeMetrics(opts.textfile!));
+  };
+  const writeMetrics = async (file: string) => {
     const exp = expiryMs();
-    await writeTextfile(opts.textfile, {
+    await writeTextfile(file, {
       source: 'file',
       profile,
       expirySeconds: exp !== undefined ? (exp - Date.now()) / 1000 : undefined,
@@ -118,7 +123,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
       stallReported = false;
       emit('rotated', fields);
     } else return;
-    void textfile();
+    textfile();
   };
 
   const tick = async () => {
@@ -139,7 +144,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
       stallReported = true;
       emit('stalled', { keyId: mask(current.keyId), detail: exp !== undefined && now >= exp ? 'expiry passed with no rotation' : 'learned rotation cadence × 1.5 passed' });
     }
-    void textfile();
+    textfile();
   };
 
   const follower = new FileFollower({ path, profile, pollMs: intervalMs, onObservation });
@@ -159,7 +164,8 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     emit('stopped', { summary: { rotations, intervalMs: intervalStats(intervals), failures } });
-    done(code);
+    textfile(); // the final figures, including the event that ended the run
+    void pendingWrite.then(() => done(code));
   }
 
   await tick();
