@@ -7,6 +7,7 @@ import { fileCommand } from './file.js';
 import { identityCommand } from './identity.js';
 import { imdsCommand } from './imds.js';
 import { preflightCommand } from './preflight.js';
+import { watchCommand } from './watch.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, preflightCommand, fileCommand, chainCommand, identityCommand, clockCommand, imdsCommand, explainCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [doctorCommand, watchCommand, preflightCommand, fileCommand, chainCommand, identityCommand, clockCommand, imdsCommand, explainCommand];
