@@ -21,10 +21,27 @@ function encodings(v: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
 }
 
+/**
+ * For long runs (watch) that meet a new secret on every rotation: a slot keeps only the last
+ * `keep` generations, so the scrub list stays bounded instead of growing with every rotation.
+ * Secrets registered with registerSecret are kept for the life of the process regardless.
+ */
+const rotating = new Map<string, string[][]>();
+
+export function registerRotatingSecrets(slot: string, values: Array<string | undefined>, keep = 2): void {
+  const generation = values.flatMap((v) => (typeof v === 'string' && v.trim().length >= MIN_SECRET_LENGTH ? encodings(v.trim()) : []));
+  const generations = [generation, ...(rotating.get(slot) ?? [])].slice(0, keep);
+  rotating.set(slot, generations);
+}
+
+function* allSecrets(): Iterable<string> {
+  yield* secrets;
+  for (const generations of rotating.values()) for (const g of generations) yield* g;
+}
+
 export function scrub(text: string): string {
-  if (secrets.size === 0) return text;
   let out = text;
-  for (const s of secrets) {
+  for (const s of allSecrets()) {
     if (out.includes(s)) out = out.split(s).join('[REDACTED]');
   }
   return out;
@@ -33,4 +50,5 @@ export function scrub(text: string): string {
 /** For tests only. */
 export function clearSecrets(): void {
   secrets.clear();
+  rotating.clear();
 }

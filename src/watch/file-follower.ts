@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { registerSecret } from '../core/secrets.js';
+import { registerRotatingSecrets } from '../core/secrets.js';
 import { readSafely } from '../files/read.js';
 import { feedSdk, sdkView } from '../files/sdk-view.js';
 
@@ -32,8 +32,8 @@ export async function observeFile(path: string, profile: string): Promise<Observ
   const keyId = section.aws_access_key_id;
   const secret = section.aws_secret_access_key;
   if (!keyId || !secret) return { ok: false, detail: `[${profile}] has no complete key pair` };
-  registerSecret(secret);
-  registerSecret(section.aws_session_token);
+  // Bounded: the current and previous key pair only, so a months-long watch does not grow.
+  registerRotatingSecrets(`watch:${path}:${profile}`, [secret, section.aws_session_token], 3);
   const secretHash = createHash('sha256').update(secret).digest('hex');
   const expKey = EXPIRY_KEYS.find((k) => section[k]);
   return { ok: true, keyId, secretHash, ...(expKey ? { expiration: section[expKey] } : {}) };
