@@ -16,7 +16,8 @@ export function watchCommand(): Command {
     .option('--count <n>', 'stop after this many events')
     .option('--for <duration>', 'stop after this long')
     .option('--ssm-runtime-config <path>', 'SSM agent identity_config.json (default: $CREDCHECK_SSM_RUNTIME_CONFIG, else the agent path)')
-    .option('--show-key-ids', 'print access key ids in full');
+    .option('--show-key-ids', 'print access key ids in full')
+    .option('--debug', 'print stack traces of internal errors (secrets stay redacted)');
   cmd.addHelpText(
     'after',
     `

@@ -24,12 +24,14 @@ export const INVOCATIONS: string[][] = [
   ['preflight', '--offline', '--format', 'github'],
   ['preflight', '--offline', '--format', 'junit'],
   ['explain', 'CC1001'],
+  ['watch', '--for', '1s', '--show-key-ids'],
 ];
 
 const FORMATS: string[][] = [[], ['--json'], ['--debug'], ['--json', '--debug'], ['--verbose', '--show-key-ids']];
 
 function formatsFor(args: string[]): string[][] {
   if (args[0] === 'explain') return [[]];
+  if (args[0] === 'watch') return [[], ['--json'], ['--json', '--debug']];
   // --format picks the output already; --json beside it is a usage error (tested elsewhere).
   if (args.includes('--format')) return [[], ['--debug'], ['--verbose', '--show-key-ids']];
   return FORMATS;
