@@ -54,7 +54,9 @@ for (const envKind of ['files', 'env-keys'] as const) {
         assert.ok(result.code === 0 || result.code === 1, `${all.join(' ')} exited ${result.code}: ${result.stderr}`);
         assertNoSecrets(result.stdout + result.stderr, [...Object.values(CANARY), world.jwt, world.jwt.split('.')[1]!]);
         assertNoStackTrace(result, all);
-        if (format.includes('--json')) assert.doesNotThrow(() => JSON.parse(result.stdout), `${all.join(' ')} --json is not one JSON object`);
+        // watch streams NDJSON (one object per line); every other command prints one object.
+        const docs = args[0] === 'watch' ? result.stdout.trim().split('\n') : [result.stdout];
+        if (format.includes('--json')) for (const doc of docs) assert.doesNotThrow(() => JSON.parse(doc), `${all.join(' ')} --json output is not JSON`);
       }
     }
     assert.deepEqual(snapshotTree(world.home), before, 'a command wrote into the inspected home directory');
