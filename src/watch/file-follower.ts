@@ -54,10 +54,16 @@ export interface FollowerOptions {
  * (survives truncate-in-place and the directory vanishing; re-arms the watcher when it returns).
  * Emits an observation only when the content changed meaningfully or stayed broken past grace.
  */
+/** Pause before the confirming read of a changed pair, and how often to retry while it keeps changing. */
+const CONFIRM_DELAY_MS = 80;
+const CONFIRM_TRIES = 5;
+
 export class FileFollower {
   private watcher: FSWatcher | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private debounceTimer: NodeJS.Timeout | undefined;
+  /** The key pair last handed on: a different one must be confirmed by a second read. */
+  private lastPair: string | undefined;
   private brokenSince: number | undefined;
   private reading = false;
   private again = false;
@@ -135,10 +141,20 @@ export class FileFollower {
     }
     this.reading = true;
     try {
-      const o = await observeFile(this.opts.path, this.opts.profile);
+      let o = await observeFile(this.opts.path, this.opts.profile);
+      // A writer that truncates and writes in pieces can leave a file that parses as a complete
+      // pair with half a secret. A changed pair counts only once a second read, a moment later,
+      // sees exactly the same pair (done inline, so watch events cannot postpone it).
+      for (let tries = 0; o.ok && `${o.keyId}:${o.secretHash}` !== this.lastPair && tries < CONFIRM_TRIES; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, CONFIRM_DELAY_MS));
+        const again = await observeFile(this.opts.path, this.opts.profile);
+        if (again.ok && again.keyId === o.keyId && again.secretHash === o.secretHash) break;
+        o = again;
+      }
       if (this.stopped) return;
       if (o.ok) {
         this.brokenSince = undefined;
+        this.lastPair = `${o.keyId}:${o.secretHash}`;
         this.opts.onObservation(o);
       } else {
         // Probably mid-write (truncate, then write): look again soon, and report only once it has
