@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FileFollower } from '../dist/src/watch/file-follower.js';
+import { FileFollower } from '../dist/src/commands/watch/file-follower.js';
 
 const N = Number(process.argv[2] ?? 3000);
 const dir = mkdtempSync(join(tmpdir(), 'credcheck-soak-'));

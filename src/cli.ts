@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT_USAGE } from './core/exit-codes.js';
-import { writeErr } from './core/output.js';
-import { FatalError, UsageError } from './core/errors.js';
-import { EXIT_CODES_HELP } from './core/options.js';
-import { credcheckVersion } from './core/version.js';
+import { EXIT_USAGE } from './kernel/exit-codes.js';
+import { writeErr } from './kernel/output.js';
+import { FatalError, UsageError } from './kernel/errors.js';
+import { EXIT_CODES_HELP } from './kernel/options.js';
+import { credcheckVersion } from './kernel/version.js';
 import { COMMANDS } from './commands/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Check } from '../preflight/checks.js';
-import type { Finding } from '../core/finding.js';
+import type { Check } from '../commands/preflight/checks.js';
+import type { Finding } from '../kernel/finding.js';
 
 /** GitHub's workflow-command escaping for the message (data) part. */
 export function escapeData(text: string): string {

@@ -1,5 +1,5 @@
-import { SCHEMA_VERSION, type Report } from '../core/report.js';
-import { credcheckVersion } from '../core/version.js';
+import { SCHEMA_VERSION, type Report } from '../kernel/report.js';
+import { credcheckVersion } from '../kernel/version.js';
 
 /** Exactly one JSON object: schemaVersion, command, the command's facts, findings. */
 export function renderJson(report: Report, generatedAt: string): string {

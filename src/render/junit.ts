@@ -1,4 +1,4 @@
-import type { Check } from '../preflight/checks.js';
+import type { Check } from '../commands/preflight/checks.js';
 
 /** XML 1.0 text/attribute escaping; characters XML 1.0 cannot carry at all are dropped. */
 export function xmlEscape(text: string): string {

@@ -1,6 +1,6 @@
-import { atOrAbove, sortFindings, type Finding, type Severity } from '../core/finding.js';
-import type { Report } from '../core/report.js';
-import { paintSeverity, SYMBOL, wrap, type Style } from '../core/style.js';
+import { atOrAbove, sortFindings, type Finding, type Severity } from '../kernel/finding.js';
+import type { Report } from '../kernel/report.js';
+import { paintSeverity, SYMBOL, wrap, type Style } from '../kernel/style.js';
 
 export function renderFinding(f: Finding, style: Style): string[] {
   const { c } = style;

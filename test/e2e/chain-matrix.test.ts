@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseJson, runCli, SAFE_ENV } from '../helpers/cli.js';
 import { assertNoSecrets, CANARY, makeHome } from '../helpers/home.js';
-import { maskKeyId } from '../../src/core/mask.js';
+import { maskKeyId } from '../../src/kernel/mask.js';
 import { startSts, type StsServer } from '../servers/sts.js';
 import { startImds, type ImdsMode, type ImdsServer } from '../servers/imds.js';
 import { startContainer, type ContainerServer } from '../servers/container.js';

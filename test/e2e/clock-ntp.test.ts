@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import ntpTimeSync from 'ntp-time-sync';
 import { startNtpServer } from '../servers/ntp.js';
 import { startDateServer } from '../servers/date-http.js';
-import { queryNtpServer } from '../../src/clock/ntp.js';
-import { probeAwsDate } from '../../src/clock/aws-date.js';
+import { queryNtpServer } from '../../src/areas/clock/ntp.js';
+import { probeAwsDate } from '../../src/areas/clock/aws-date.js';
 import { parseJson, runCli } from '../helpers/cli.js';
 
 const { NtpTimeSync } = ntpTimeSync as unknown as typeof import('ntp-time-sync');

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bestSample, naiveOffset, sampleOf } from '../../src/clock/ntp-math.js';
-import { parseChrony, parseTimedatectl } from '../../src/clock/daemon.js';
-import { aheadBehind } from '../../src/clock/words.js';
-import { chooseServers } from '../../src/clock/servers.js';
-import { resolveStsEndpoint } from '../../src/sts/endpoint.js';
+import { bestSample, naiveOffset, sampleOf } from '../../src/areas/clock/ntp-math.js';
+import { parseChrony, parseTimedatectl } from '../../src/areas/clock/daemon.js';
+import { aheadBehind } from '../../src/areas/clock/words.js';
+import { chooseServers } from '../../src/areas/clock/servers.js';
+import { resolveStsEndpoint } from '../../src/sdk/sts/endpoint.js';
 
 /** Timestamps of one exchange: server clock = local + serverAhead; one-way legs up, down. */
 function exchange(serverAhead: number, up: number, down: number, hold = 1) {
@@ -82,7 +82,7 @@ test('EC2 hint from DMI under CREDCHECK_SYSFS_ROOT, false when absent', async ()
   const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { looksLikeEc2 } = await import('../../src/clock/servers.js');
+  const { looksLikeEc2 } = await import('../../src/areas/clock/servers.js');
   const root = mkdtempSync(join(tmpdir(), 'sysfs-'));
   assert.equal(await looksLikeEc2({ CREDCHECK_SYSFS_ROOT: root }), false);
   mkdirSync(join(root, 'class', 'dmi', 'id'), { recursive: true });

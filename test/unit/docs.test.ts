@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, INTERNAL_CODES } from '../../src/rules/index.js';
+import { RULES, INTERNAL_CODES } from '../../src/rules.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');

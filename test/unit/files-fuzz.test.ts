@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanIni } from '../../src/files/scan.js';
-import { feedSdk, forgetSdk, sdkView } from '../../src/files/sdk-view.js';
-import type { FileKind } from '../../src/files/locate.js';
+import { scanIni } from '../../src/areas/files/scan.js';
+import { feedSdk, forgetSdk, sdkView } from '../../src/areas/files/sdk-view.js';
+import type { FileKind } from '../../src/areas/files/locate.js';
 
 /** Small deterministic PRNG (mulberry32): a failure names its seed and can be replayed. */
 function rng(seed: number): () => number {

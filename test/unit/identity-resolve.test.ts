@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCaller } from '../../src/identity/principal.js';
-import type { ProfileConfig } from '../../src/sts/config.js';
-import { resolveStsEndpoint } from '../../src/sts/endpoint.js';
-import { classifyStsError } from '../../src/sts/errors.js';
-import { maskProxyUrl, resolveProxy } from '../../src/sts/proxy.js';
-import { resolveRegion } from '../../src/sts/region.js';
+import { parseCaller } from '../../src/areas/identity/principal.js';
+import type { ProfileConfig } from '../../src/sdk/sts/config.js';
+import { resolveStsEndpoint } from '../../src/sdk/sts/endpoint.js';
+import { classifyStsError } from '../../src/sdk/sts/errors.js';
+import { maskProxyUrl, resolveProxy } from '../../src/sdk/sts/proxy.js';
+import { resolveRegion } from '../../src/sdk/sts/region.js';
 
 const prof = (values: Record<string, string>, services: ProfileConfig['services'] = {}): ProfileConfig => ({ name: 'p', values, services });
 

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dmiHint } from '../../src/imds/dmi.js';
-import { resolveImdsConfig } from '../../src/imds/config.js';
-import { skipReason } from '../../src/imds/probe.js';
-import { proxyFacts } from '../../src/imds/proxy.js';
-import { containerKind } from '../../src/imds/container.js';
+import { dmiHint } from '../../src/areas/imds/dmi.js';
+import { resolveImdsConfig } from '../../src/areas/imds/config.js';
+import { skipReason } from '../../src/areas/imds/probe.js';
+import { proxyFacts } from '../../src/areas/imds/proxy.js';
+import { containerKind } from '../../src/areas/imds/container.js';
 
 function sysfs(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'credcheck-sysfs-'));

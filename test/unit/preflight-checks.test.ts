@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, DEFAULT_MAX_CLOCK_SKEW_MS, type Check, type PreflightOptions } from '../../src/preflight/checks.js';
-import type { PreflightInputs } from '../../src/preflight/inputs.js';
-import { globMatches } from '../../src/preflight/glob.js';
-import { runRules } from '../../src/core/rule.js';
-import { RULES } from '../../src/rules/index.js';
+import { evaluate, DEFAULT_MAX_CLOCK_SKEW_MS, type Check, type PreflightOptions } from '../../src/commands/preflight/checks.js';
+import type { PreflightInputs } from '../../src/commands/preflight/inputs.js';
+import { globMatches } from '../../src/commands/preflight/glob.js';
+import { runRules } from '../../src/kernel/rule.js';
+import { RULES } from '../../src/rules.js';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const inMin = (m: number) => new Date(Date.parse(NOW) + m * 60_000).toISOString();

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeJwt } from '../../src/preflight/jwt.js';
-import { scrub } from '../../src/core/secrets.js';
+import { decodeJwt } from '../../src/commands/preflight/jwt.js';
+import { scrub } from '../../src/kernel/secrets.js';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 export function makeJwt(payload: Record<string, unknown>): string {

@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderJunit, xmlEscape } from '../../src/render/junit.js';
 import { escapeData, escapeProperty, renderAnnotations, renderStepSummary } from '../../src/render/github.js';
-import type { Check } from '../../src/preflight/checks.js';
-import type { Finding } from '../../src/core/finding.js';
+import type { Check } from '../../src/commands/preflight/checks.js';
+import type { Finding } from '../../src/kernel/finding.js';
 import { parseJunit, xsdValidate } from '../helpers/junit.js';
 
 const NASTY = `a <b> & "c" 'd' 100% done: x,y\nline2\r\nend`;

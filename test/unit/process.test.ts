@@ -4,10 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectProcess, safeCommand } from '../../src/process/probe.js';
-import { runRules } from '../../src/core/rule.js';
-import { RULES } from '../../src/rules/index.js';
-import { codedeployCredentialsFile } from '../../src/process/patterns.js';
+import { inspectProcess, safeCommand } from '../../src/areas/processes/probe.js';
+import { runRules } from '../../src/kernel/rule.js';
+import { RULES } from '../../src/rules.js';
+import { codedeployCredentialsFile } from '../../src/areas/processes/patterns.js';
 import { assertNoSecrets, CANARY } from '../helpers/home.js';
 
 function startSleeper(env: Record<string, string>, extraArgs: string[] = []) {

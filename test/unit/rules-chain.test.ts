@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Facts } from '../../src/core/facts.js';
-import type { ChainFacts, ChainLink } from '../../src/chain/facts.js';
-import CC2001 from '../../src/rules/CC2001-aws-profile-skips-env-keys.js';
-import CC2002 from '../../src/rules/CC2002-exported-temporary-keys.js';
-import CC2003 from '../../src/rules/CC2003-shadows-instance-role.js';
-import CC2004 from '../../src/rules/CC2004-active-credentials-expiring.js';
-import CC2005 from '../../src/rules/CC2005-link-failed-silently.js';
-import CC2006 from '../../src/rules/CC2006-no-credentials.js';
-import CC2099 from '../../src/rules/CC2099-chain-model-disagrees.js';
+import type { Facts } from '../../src/kernel/facts.js';
+import type { ChainFacts, ChainLink } from '../../src/areas/chain/facts.js';
+import CC2001 from '../../src/areas/chain/rules/CC2001-aws-profile-skips-env-keys.js';
+import CC2002 from '../../src/areas/chain/rules/CC2002-exported-temporary-keys.js';
+import CC2003 from '../../src/areas/chain/rules/CC2003-shadows-instance-role.js';
+import CC2004 from '../../src/areas/chain/rules/CC2004-active-credentials-expiring.js';
+import CC2005 from '../../src/areas/chain/rules/CC2005-link-failed-silently.js';
+import CC2006 from '../../src/areas/chain/rules/CC2006-no-credentials.js';
+import CC2099 from '../../src/areas/chain/rules/CC2099-chain-model-disagrees.js';
 
 const NOW = '2026-01-01T12:00:00.000Z';
 const L = (source: ChainLink['source'], status: ChainLink['status'], extra: Partial<ChainLink> = {}): ChainLink => ({ source, status, ms: 0, ...extra });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Facts } from '../../src/core/facts.js';
-import type { ClockFacts, ClockReference } from '../../src/clock/facts.js';
-import { runRules } from '../../src/core/rule.js';
-import { RULES } from '../../src/rules/index.js';
+import type { Facts } from '../../src/kernel/facts.js';
+import type { ClockFacts, ClockReference } from '../../src/areas/clock/facts.js';
+import { runRules } from '../../src/kernel/rule.js';
+import { RULES } from '../../src/rules.js';
 
 function facts(partial: Partial<ClockFacts>): Facts {
   const value: ClockFacts = { references: [], ntpServers: ['ntp'], ntpAllSilent: false, onEc2: false, ...partial };

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { probeFiles } from '../../src/files/probe.js';
-import { runProbe } from '../../src/core/probe.js';
-import { runRules } from '../../src/core/rule.js';
-import { RULES } from '../../src/rules/index.js';
+import { probeFiles } from '../../src/areas/files/probe.js';
+import { runProbe } from '../../src/kernel/probe.js';
+import { runRules } from '../../src/kernel/rule.js';
+import { RULES } from '../../src/rules.js';
 
 async function findingsFor(credentials: string, config = '') {
   const dir = mkdtempSync(join(tmpdir(), 'cc-rules-'));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Facts } from '../../src/core/facts.js';
-import { runRules } from '../../src/core/rule.js';
-import type { IdentityFacts } from '../../src/identity/facts.js';
-import { RULES } from '../../src/rules/index.js';
+import type { Facts } from '../../src/kernel/facts.js';
+import { runRules } from '../../src/kernel/rule.js';
+import type { IdentityFacts } from '../../src/areas/identity/facts.js';
+import { RULES } from '../../src/rules.js';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const base: IdentityFacts = {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Facts } from '../../src/core/facts.js';
-import type { ImdsFacts, ImdsStep } from '../../src/imds/facts.js';
-import { runRules } from '../../src/core/rule.js';
-import { RULES } from '../../src/rules/index.js';
+import type { Facts } from '../../src/kernel/facts.js';
+import type { ImdsFacts, ImdsStep } from '../../src/areas/imds/facts.js';
+import { runRules } from '../../src/kernel/rule.js';
+import { RULES } from '../../src/rules.js';
 
 const NOW = '2026-01-01T12:00:00Z';
 const ok = (name: ImdsStep['name'], ms = 5): ImdsStep => ({ name, status: 'ok', httpStatus: 200, ms });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearSecrets, registerRotatingSecrets, registerSecret, scrub } from '../../src/core/secrets.js';
+import { clearSecrets, registerRotatingSecrets, registerSecret, scrub } from '../../src/kernel/secrets.js';
 
 test('registered secrets are scrubbed raw, URL-encoded and base64-encoded', () => {
   clearSecrets();

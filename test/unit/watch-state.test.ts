@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expiryState, intervalStats, isStalled } from '../../src/watch/state.js';
+import { expiryState, intervalStats, isStalled } from '../../src/commands/watch/state.js';
 import { renderPrometheus } from '../../src/render/prometheus.js';
-import { toText } from '../../src/watch/events.js';
+import { toText } from '../../src/commands/watch/events.js';
 
 test('intervalStats: min/median/max, even and odd counts, empty', () => {
   assert.equal(intervalStats([]), null);

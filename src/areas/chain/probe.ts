@@ -1,0 +1,301 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { externalDataInterceptor } from '@smithy/shared-ini-file-loader';
+import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
+import { registerSecret } from '../../kernel/secrets.js';
+import { withDeadline } from '../../kernel/probe.js';
+import { readSafely } from '../files/read.js';
+import { probeFiles } from '../files/probe.js';
+import type { FileFacts, ProfileFacts } from '../files/facts.js';
+import { readSsmRuntimeConfig, type SsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
+import { attempt, reasonOf, type Attempt, type Creds } from './attempt.js';
+import { installProcessExec } from './exec.js';
+import type { ChainFacts, ChainLink, ChainSource, IniKind } from './facts.js';
+import { captureLogger, IMDS_LINK_DEADLINE_MS, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
+import { describeActive, jwtExp } from './active.js';
+import { sdkVersions } from './versions.js';
+import { sdkSourceOf } from './sdk-source.js';
+import { guardDanglingProviderErrors } from './dangling.js';
+
+export interface ChainProbeOptions {
+  /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
+  env: NodeJS.ProcessEnv;
+  profile?: string;
+  offline?: boolean;
+  ssmRuntimeConfig?: string;
+  deadlineMs?: number;
+  /** Files facts already gathered (doctor); otherwise probed here first. */
+  files?: FileFacts;
+}
+
+export interface ChainProbe {
+  facts: ChainFacts;
+  /** The winning credentials, in memory only (for an STS identity call); never serialised. */
+  provider?: AwsCredentialIdentityProvider;
+  files: FileFacts;
+  ssm: SsmRuntimeConfig;
+}
+
+/** How long the SDK's own chain may lag behind credcheck's links before the check is 'unverified'. */
+const CROSS_CHECK_GRACE_MS = 150;
+
+const STS_KINDS = new Set(['assume-role', 'web-identity', 'sso', 'login']);
+
+function stsEndpoint(env: NodeJS.ProcessEnv): string {
+  if (env.AWS_ENDPOINT_URL_STS) return `${env.AWS_ENDPOINT_URL_STS} ($AWS_ENDPOINT_URL_STS)`;
+  if (env.AWS_ENDPOINT_URL) return `${env.AWS_ENDPOINT_URL} ($AWS_ENDPOINT_URL)`;
+  return `the SDK's default STS endpoint for region ${env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '(profile region or none)'}`;
+}
+
+/** Hands the SDK token files through credcheck's bounded reader (a FIFO must not hang it). */
+async function interceptTokenFile(path: string, exps: Map<string, string>): Promise<string | undefined> {
+  const read = await readSafely(path, 64 * 1024);
+  if (read.status === 'ok' && read.text !== undefined) {
+    registerSecret(read.text.trim());
+    externalDataInterceptor.interceptToken(path, read.text);
+    const exp = jwtExp(read.text);
+    if (exp) exps.set(path, exp);
+    return undefined;
+  }
+  if (read.status === 'not-regular') return `web identity token file ${path} is not a regular file (${read.fileType ?? 'special'}): the SDK would block reading it`;
+  return undefined; // missing/unreadable: let the SDK fail on its own, with its own message
+}
+
+function link(source: ChainSource, a: Attempt | undefined, extra: Partial<ChainLink> = {}): ChainLink {
+  if (!a) return { source, status: 'skipped', ms: 0, ...extra };
+  if (a.ok) return { source, status: 'shadowed', ms: a.ms, accessKeyId: maskKeyId(a.creds.accessKeyId), ...extra };
+  const l: ChainLink = { source, status: 'failed', reason: a.reason, ms: a.ms, ...extra };
+  if (!a.tryNextLink) l.hardStop = true;
+  return l;
+}
+
+function iniNeedsSts(p: ProfileFacts | undefined, all: ProfileFacts[], seen = new Set<string>()): boolean {
+  if (!p || seen.has(p.name)) return false;
+  seen.add(p.name);
+  if (STS_KINDS.has(p.kind) && !(p.kind === 'assume-role' && !p.roleArn)) return true;
+  if (p.sourceProfile) return iniNeedsSts(all.find((q) => q.name === p.sourceProfile), all, seen);
+  return false;
+}
+
+/** The problem with a token file this profile (or a profile it sources from) would read, if any. */
+function blockedToken(p: ProfileFacts | undefined, all: ProfileFacts[], problems: Map<string, string>, seen = new Set<string>()): string | undefined {
+  if (!p || seen.has(p.name)) return undefined;
+  seen.add(p.name);
+  if (p.kind === 'web-identity' && p.webIdentityTokenFile && problems.has(p.webIdentityTokenFile)) return problems.get(p.webIdentityTokenFile);
+  return p.sourceProfile ? blockedToken(all.find((q) => q.name === p.sourceProfile), all, problems, seen) : undefined;
+}
+
+export async function probeChainWithCredentials(opts: ChainProbeOptions): Promise<ChainProbe> {
+  const warnings: string[] = [];
+  // Every link has its own bound; deadlineMs is the caller's outer guard (doctor's budget).
+  const run = guardDanglingProviderErrors(warnings, () => walk(opts, warnings));
+  const probe = opts.deadlineMs ? await withDeadline(run, opts.deadlineMs, 'walking the credential chain') : await run;
+  probe.facts.sdkWarnings = [...new Set(warnings)];
+  return probe;
+}
+
+async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainProbe> {
+  const { env } = opts;
+  const logger = captureLogger(warnings);
+  // Files first, through the safe reader: the SDK's own reads are then served from memory.
+  const files = opts.files ?? (await probeFiles({ env, profile: opts.profile }));
+  const ssm = await readSsmRuntimeConfig(env, opts.ssmRuntimeConfig);
+  installProcessExec();
+  const profileName = files.profile.name;
+  const profile = files.profiles.find((p) => p.name === profileName);
+  const tokenProblems = new Map<string, string>();
+  const tokenExps = new Map<string, string>();
+  const tokenPaths = new Set<string>(files.profiles.flatMap((p) => (p.webIdentityTokenFile ? [p.webIdentityTokenFile] : [])));
+  if (env.AWS_WEB_IDENTITY_TOKEN_FILE) tokenPaths.add(env.AWS_WEB_IDENTITY_TOKEN_FILE);
+  await Promise.all([...tokenPaths].map(async (p) => { const problem = await interceptTokenFile(p, tokenExps); if (problem) tokenProblems.set(p, problem); }));
+  const offline = Boolean(opts.offline);
+  const notVerified: string[] = [];
+  const explicitProfile = opts.profile ?? env.AWS_PROFILE;
+  const envKeysSet = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  registerSecret(env.AWS_SECRET_ACCESS_KEY);
+  registerSecret(env.AWS_SESSION_TOKEN);
+
+  // Cross-check: the SDK's own chain, started now, judged when our links are done.
+  // readFileSync on a FIFO token file would block this whole process: never let the SDK near one.
+  const sdkBlocked = tokenProblems.size > 0;
+  const sdkRun = offline || sdkBlocked
+    ? undefined
+    : fromNodeProviderChain({ profile: opts.profile, logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 } as never)()
+        .then((c) => ({ ok: true as const, creds: c as AwsCredentialIdentity }))
+        .catch((e) => ({ ok: false as const, error: reasonOf(e) }));
+
+  // env
+  const envLink: Promise<ChainLink> = (async () => {
+    if (explicitProfile) {
+      const why = opts.profile ? '--profile' : `AWS_PROFILE=${env.AWS_PROFILE}`;
+      return { source: 'env', status: 'skipped', ms: 0, reason: envKeysSet ? `${why} is set: the SDK skips fromEnv, so AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are ignored` : `${why} is set: the SDK skips fromEnv` } as ChainLink;
+    }
+    const a = await runEnv(logger);
+    if (!a.ok && !envKeysSet) {
+      const half = env.AWS_ACCESS_KEY_ID ? 'AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not' : env.AWS_SECRET_ACCESS_KEY ? 'AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not' : undefined;
+      return half ? { source: 'env', status: 'failed', ms: a.ms, reason: `${half}: ${a.reason}` } : { source: 'env', status: 'not-configured', ms: a.ms, reason: a.reason };
+    }
+    const l = link('env', a);
+    (l as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    return l;
+  })();
+  const ssoLink: ChainLink = { source: 'sso', status: 'skipped', ms: 0, reason: 'fromSSO runs in the default chain only with sso* inputs passed in code; SSO profiles are resolved by the ini link' };
+
+  // ini, then process (the SDK re-runs credential_process only when fromIni failed)
+  const iniKind = profile && profile.kind !== 'none' ? (profile.kind as IniKind) : undefined;
+  const iniAndProcess = (async (): Promise<[ChainLink, ChainLink]> => {
+    const base = { profile: profileName, ...(iniKind ? { kind: iniKind } : {}) };
+    let ini: ChainLink;
+    let iniOk = false;
+    const needsSts = iniNeedsSts(profile, files.profiles);
+    if (!profile) {
+      ini = { source: 'ini', status: 'not-configured', ms: 0, reason: `no profile "${profileName}" in ${files.credentials.path} or ${files.config.path}`, profile: profileName };
+    } else if (offline && needsSts) {
+      ini = { source: 'ini', status: 'skipped', ms: 0, reason: `--offline: resolving ${profile.kind} profile "${profileName}" needs STS (${stsEndpoint(env)})`, ...base };
+      notVerified.push(`profile "${profileName}" (${profile.kind}) was not resolved: no STS call with --offline`);
+    } else if (blockedToken(profile, files.profiles, tokenProblems)) {
+      ini = { source: 'ini', status: 'failed', hardStop: true, ms: 0, reason: blockedToken(profile, files.profiles, tokenProblems)!, ...base };
+    } else {
+      const a = await runIni(opts.profile, needsSts, logger);
+      iniOk = a.ok;
+      ini = !a.ok && profile.kind === 'none' ? { source: 'ini', status: 'not-configured', ms: a.ms, reason: a.reason, profile: profileName } : link('ini', a, base);
+      if (a.ok) ini.ms = a.ms;
+      (ini as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    }
+    let proc: ChainLink;
+    if (!profile || !profile.keys.includes('credential_process')) {
+      proc = { source: 'process', status: 'not-configured', ms: 0, reason: profile ? `profile "${profileName}" has no credential_process` : `no profile "${profileName}"`, profile: profileName };
+    } else if (iniOk) {
+      proc = { source: 'process', status: 'skipped', ms: 0, reason: 'not run: the ini link already supplies credentials (running credential_process again can have side effects)', profile: profileName };
+    } else if (ini.hardStop) {
+      proc = { source: 'process', status: 'skipped', ms: 0, reason: 'the SDK chain stopped at the ini link', profile: profileName };
+    } else {
+      const a = await runProcess(opts.profile, logger);
+      proc = link('process', a, { profile: profileName });
+      (proc as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    }
+    return [ini, proc];
+  })();
+
+  // web identity from env
+  const tokenLink = (async (): Promise<ChainLink> => {
+    const file = env.AWS_WEB_IDENTITY_TOKEN_FILE;
+    if (!file || !env.AWS_ROLE_ARN) {
+      const half = file ? 'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not' : env.AWS_ROLE_ARN ? 'AWS_ROLE_ARN is set but AWS_WEB_IDENTITY_TOKEN_FILE is not' : 'AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set';
+      return { source: 'token-file', status: half.startsWith('AWS_WEB_IDENTITY_TOKEN_FILE and') ? 'not-configured' : 'failed', ms: 0, reason: half };
+    }
+    if (tokenProblems.has(file)) return { source: 'token-file', status: 'failed', hardStop: true, ms: 0, reason: tokenProblems.get(file)! };
+    if (offline) {
+      notVerified.push(`AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN (${env.AWS_ROLE_ARN}) was not exchanged: no STS call with --offline`);
+      return { source: 'token-file', status: 'skipped', ms: 0, reason: `--offline: AssumeRoleWithWebIdentity needs STS (${stsEndpoint(env)})` };
+    }
+    const a = await runTokenFile(logger);
+    const l = link('token-file', a);
+    (l as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    return l;
+  })();
+
+  // remote: container when either URI is set, else IMDS unless disabled
+  const remote = (async (): Promise<[ChainLink, ChainLink]> => {
+    const containerSet = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
+    const imdsDisabled = Boolean(env.AWS_EC2_METADATA_DISABLED && env.AWS_EC2_METADATA_DISABLED !== 'false');
+    if (containerSet) {
+      const imds: ChainLink = { source: 'imds', status: 'skipped', ms: 0, reason: 'a container credentials URI is set: the SDK never tries IMDS' };
+      if (offline) {
+        notVerified.push('the container credentials endpoint was not called (--offline)');
+        return [{ source: 'container', status: 'skipped', ms: 0, reason: '--offline: the container endpoint was not called' }, imds];
+      }
+      const a = await runContainer(logger);
+      const c = link('container', a);
+      (c as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+      return [c, imds];
+    }
+    const container: ChainLink = { source: 'container', status: 'not-configured', ms: 0, reason: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set' };
+    if (imdsDisabled) return [container, { source: 'imds', status: 'skipped', ms: 0, reason: `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED}: the SDK does not call IMDS` }];
+    if (offline) {
+      notVerified.push('IMDS was not called (--offline)');
+      return [container, { source: 'imds', status: 'skipped', ms: 0, reason: '--offline: IMDS was not called' }];
+    }
+    const a = await runImds(opts.profile ?? env.AWS_PROFILE, logger);
+    const i = link('imds', a);
+    if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
+    (i as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    return [container, i];
+  })();
+
+  const [envL, [iniL, procL], tokL, [contL, imdsL]] = await Promise.all([envLink, iniAndProcess, tokenLink, remote]);
+  const links: Array<ChainLink & { creds?: Creds }> = [envL, ssoLink, iniL, procL, tokL, contL, imdsL];
+
+  // Walk in the SDK's order: the first success wins; a hard stop ends the chain.
+  let winner: (ChainLink & { creds?: Creds }) | undefined;
+  let stoppedAt: ChainLink | undefined;
+  for (const l of links) {
+    if (stoppedAt) {
+      if (l.status !== 'not-configured') {
+        const alone = l.status === 'shadowed' ? `would supply ${l.accessKeyId}` : l.reason ? `${l.status}: ${l.reason}` : l.status;
+        l.reason = `not reached: the SDK chain stops at the ${stoppedAt.source} link's error (on its own: ${alone})`;
+        l.status = 'skipped';
+      }
+      continue;
+    }
+    if (!winner && l.status === 'shadowed') {
+      winner = l;
+      l.status = 'active';
+    } else if (!winner && l.status === 'failed' && l.hardStop) {
+      stoppedAt = l;
+    }
+  }
+  const active = winner?.creds ? describeActive(winner, winner.creds, { env, files, ssm, now: new Date().toISOString(), ...(env.AWS_WEB_IDENTITY_TOKEN_FILE && tokenExps.has(env.AWS_WEB_IDENTITY_TOKEN_FILE) ? { tokenExp: tokenExps.get(env.AWS_WEB_IDENTITY_TOKEN_FILE)! } : {}) }) : null;
+
+  // Cross-check against fromNodeProviderChain(), bounded: a black-holed IMDS must not hold us up.
+  let crossCheck: ChainFacts['crossCheck'];
+  if (!sdkRun) crossCheck = { status: 'unverified', detail: offline ? '--offline: fromNodeProviderChain() was not run' : 'fromNodeProviderChain() was not run: it would block reading a web identity token file that is not a regular file' };
+  else {
+    const sdk = await withDeadline(sdkRun, CROSS_CHECK_GRACE_MS, 'fromNodeProviderChain()').catch(() => undefined);
+    if (!sdk) crossCheck = { status: 'unverified', detail: 'fromNodeProviderChain() had not finished when credcheck\'s bounded links did (a remote endpoint not answering)' };
+    else if (sdk.ok) {
+      const sdkSource = sdkSourceOf((sdk.creds as Creds).$source);
+      const sameSource = winner !== undefined && (sdkSource === winner.source || (sdkSource === 'imds-or-container' && (winner.source === 'imds' || winner.source === 'container')));
+      const sameKey = winner?.creds?.accessKeyId === sdk.creds.accessKeyId;
+      // STS mints a new key on every call: there, the same source and two temporary keys is agreement.
+      const minted = winner !== undefined && (winner.source === 'token-file' || (winner.source === 'ini' && (winner.kind === 'assume-role' || winner.kind === 'web-identity')));
+      const agree = sameSource && (sameKey || (minted && keyTypeOf(sdk.creds.accessKeyId) === 'temporary'));
+      crossCheck = { status: agree ? 'agree' : 'disagree', sdkAccessKeyId: maskKeyId(sdk.creds.accessKeyId), sdkSource };
+      if (agree && !sameKey) crossCheck.detail = 'same source; STS issued a different key to each call';
+      registerSecret(sdk.creds.secretAccessKey);
+      registerSecret(sdk.creds.sessionToken);
+    } else {
+      crossCheck = { status: winner ? 'disagree' : 'agree', sdkError: sdk.error };
+    }
+  }
+
+  const facts: ChainFacts = {
+    sdkVersions: sdkVersions(),
+    profile: files.profile,
+    ...(env.AWS_PROFILE ? { awsProfileEnv: env.AWS_PROFILE } : {}),
+    envKeys: {
+      set: envKeysSet,
+      sessionToken: Boolean(env.AWS_SESSION_TOKEN),
+      ...(env.AWS_ACCESS_KEY_ID ? { accessKeyId: maskKeyId(env.AWS_ACCESS_KEY_ID), keyType: keyTypeOf(env.AWS_ACCESS_KEY_ID) } : {}),
+      ...(env.AWS_CREDENTIAL_EXPIRATION ? { expiration: env.AWS_CREDENTIAL_EXPIRATION } : {}),
+      ...(env.AWS_SESSION_EXPIRATION ? { sessionExpiration: env.AWS_SESSION_EXPIRATION } : {}),
+    },
+    stsEndpoint: stsEndpoint(env),
+    offline,
+    links: links.map(({ creds: _c, ...rest }) => rest),
+    active,
+    crossCheck,
+    notVerified,
+    refreshableProfiles: files.profiles.filter((p) => ['assume-role', 'web-identity', 'sso', 'process', 'login'].includes(p.kind)).map((p) => p.name),
+    sdkWarnings: [...new Set(warnings)],
+  };
+  const creds = winner?.creds;
+  return { facts, files, ssm, ...(creds ? { provider: async () => creds } : {}) };
+}
+
+/** The chain facts alone (doctor, preflight). */
+export async function probeChain(opts: ChainProbeOptions): Promise<ChainFacts> {
+  return (await probeChainWithCredentials(opts)).facts;
+}
+
+export { attempt };

@@ -1,0 +1,34 @@
+import { defineRule } from '../../../kernel/rule.js';
+import { chainFacts, linksBeforeWinner } from './helpers.js';
+
+export default defineRule({
+  code: 'CC2005',
+  severity: 'warning',
+  title: 'A configured link fails and the SDK hides why',
+  check(facts) {
+    const chain = chainFacts(facts);
+    if (!chain) return [];
+    // With no winner, remote links are reported by CC2006 (off EC2 they always fail).
+    const remote = new Set(chain.active ? [] : ['imds', 'container']);
+    // fromProcess re-runs the profile's credential_process after fromIni failed on it: one finding.
+    const seen = new Set<string>();
+    return linksBeforeWinner(chain)
+      .filter((l) => l.status === 'failed' && !remote.has(l.source))
+      .filter((l) => !seen.has(l.reason ?? '') && Boolean(seen.add(l.reason ?? '')))
+      .map((l) => ({
+        severity: l.hardStop ? ('error' as const) : ('warning' as const),
+        message: l.hardStop
+          ? `The ${l.source} link${l.profile ? ` (profile "${l.profile}")` : ''} fails and the SDK stops the whole chain there: ${l.reason}`
+          : `The ${l.source} link${l.profile ? ` (profile "${l.profile}"${l.kind ? `, ${l.kind}` : ''})` : ''} is configured but fails: ${l.reason}. The SDK swallows this and moves on${chain.active ? ` to ${chain.active.source}` : ', ending with "Could not load credentials from any providers"'}.`,
+        fix: /multi-factor/.test(l.reason ?? '')
+          ? 'MFA profiles need a code: use a tool that prompts (aws-vault, the AWS CLI), or pass mfaCodeProvider to fromIni in code.'
+          : l.source === 'process' || l.kind === 'process'
+            ? 'Run the credential_process command by hand and fix what its stderr says.'
+            : l.source === 'token-file'
+              ? 'Make AWS_WEB_IDENTITY_TOKEN_FILE point at a readable, current token and AWS_ROLE_ARN at the role, or unset both.'
+              : `Fix the ${l.source} configuration named in the reason${l.profile ? ` (profile "${l.profile}")` : ''}, or remove it.`,
+        source: l.source,
+        ...(l.profile ? { profile: l.profile } : {}),
+      }));
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from '../../../kernel/rule.js';
+import { chainFacts } from './helpers.js';
+
+export default defineRule({
+  code: 'CC2006',
+  severity: 'error',
+  title: 'No credentials: every link of the default chain came up empty',
+  check(facts) {
+    const chain = chainFacts(facts);
+    // A hard stop is reported by CC2005 as an error, with its reason.
+    if (!chain || chain.active || chain.links.some((l) => l.hardStop)) return [];
+    const looked = chain.links.map((l) => `${l.source} ${l.status}${l.status === 'failed' || l.status === 'skipped' ? ` (${l.reason})` : ''}`).join(', ');
+    // Offline, say "none" only when nothing but the remote links (container, IMDS) went untried,
+    // and then as a warning: a role may still supply credentials there.
+    const unverified = chain.notVerified.length > 0;
+    const untriedLocal = chain.links.some((l) => l.status === 'skipped' && !['sso', 'container', 'imds'].includes(l.source));
+    if (unverified && untriedLocal) return [];
+    return [{
+      ...(unverified ? { severity: 'warning' as const } : {}),
+      message: unverified
+        ? `No credentials in the environment or the shared files. Not checked (${chain.notVerified.join('; ')}), so a container or instance role may still supply them. Looked at: ${looked}.`
+        : `The SDK finds no credentials ("Could not load credentials from any providers"). Looked at: ${looked}.`,
+      fix: `Provide one source: export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or configure profile "${chain.profile.name}" (aws configure / aws configure sso), or attach an instance/task role.`,
+    }];
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../../kernel/rule.js';
+import { clockFacts } from './helpers.js';
+
+export default defineRule({
+  code: 'CC4005',
+  severity: 'info',
+  title: 'An NTP server refused or is not synchronised',
+  check(facts) {
+    const f = clockFacts(facts);
+    if (!f) return [];
+    return f.references
+      .filter((r) => r.kind === 'ntp' && (r.error?.kind === 'kiss-of-death' || r.error?.kind === 'unsynchronised'))
+      .map((r) => ({
+        message: `${r.server}: ${r.error!.message}.`,
+        fix:
+          r.error!.kind === 'kiss-of-death'
+            ? `Stop polling ${r.server} so often or from this address (${r.kissCode ?? 'KoD'}); use your own or Amazon's time servers (169.254.169.123 on EC2, time.aws.com).`
+            : `Do not sync from ${r.server} until it is synchronised itself; use 169.254.169.123 (EC2) or time.aws.com.`,
+        source: r.server,
+      }));
+  },
+});

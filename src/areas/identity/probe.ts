@@ -1,0 +1,172 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
+import { DeadlineExceeded, withDeadline } from '../../kernel/probe.js';
+import { registerSecret } from '../../kernel/secrets.js';
+import { buildStsClient } from '../../sdk/sts/client.js';
+import { loadProfileConfig, profileName, type ProfileConfig } from '../../sdk/sts/config.js';
+import { resolveStsEndpoint } from '../../sdk/sts/endpoint.js';
+import { classifyStsError } from '../../sdk/sts/errors.js';
+import { resolveProxy } from '../../sdk/sts/proxy.js';
+import { resolveRegion } from '../../sdk/sts/region.js';
+import type { CredentialTraits, IdentityFacts } from './facts.js';
+import { parseCaller, sourceLabel } from './principal.js';
+
+export interface IdentityProbeOptions {
+  env?: NodeJS.ProcessEnv;
+  profile?: string;
+  region?: string;
+  /** A provider to use instead of the SDK's default chain (doctor passes the chain's resolved one). */
+  credentials?: AwsCredentialIdentityProvider;
+  expectAccount?: string;
+  expectArn?: string;
+  showKeyIds?: boolean;
+  /** Budget for resolving credentials (the chain may try IMDS). */
+  credentialsDeadlineMs?: number;
+  /** Budget for the whole STS call, retries included. */
+  callDeadlineMs?: number;
+}
+
+/** SDK error names that mean "your clock", the ones its retry strategy retries after correcting. */
+const CLOCK_CODES = new Set(['SignatureDoesNotMatch', 'RequestExpired', 'RequestTimeTooSkewed', 'RequestInTheFuture', 'InvalidSignatureException', 'AuthFailure']);
+
+function traits(creds: AwsCredentialIdentity, showKeyIds: boolean): CredentialTraits {
+  const flags = Object.keys((creds as { $source?: Record<string, string> }).$source ?? {});
+  const secret = creds.secretAccessKey ?? '';
+  return {
+    keyId: maskKeyId(creds.accessKeyId, showKeyIds) ?? '…',
+    keyType: keyTypeOf(creds.accessKeyId?.trim()),
+    hasSessionToken: Boolean(creds.sessionToken),
+    secretLooksPasted: secret !== secret.trim() || /[^A-Za-z0-9+/]/.test(secret.trim()),
+    ...(creds.expiration ? { expiration: creds.expiration.toISOString() } : {}),
+    source: sourceLabel(flags),
+    featureFlags: flags,
+  };
+}
+
+async function defaultProvider(profile: string | undefined): Promise<AwsCredentialIdentityProvider> {
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  return fromNodeProviderChain(profile ? { profile } : {});
+}
+
+/**
+ * Asks STS who the credentials belong to, and records everything needed to explain the answer.
+ * Never throws for an STS or network failure: those are facts (ok: false, error). Secrets met on
+ * the way are registered for scrubbing and reduced to traits.
+ */
+export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<IdentityFacts> {
+  const env = opts.env ?? process.env;
+  // The SDK's "node >=22 soon" notice on stderr says nothing about the credentials; set before any
+  // client (the chain's nested STS too) is made. Affects this process only.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const name = profileName(opts.profile, env);
+  let profile: ProfileConfig | undefined;
+  try {
+    profile = await loadProfileConfig(name);
+  } catch {
+    profile = undefined;
+  }
+  const region = resolveRegion(opts.region, env, profile);
+  const endpoint = resolveStsEndpoint(env, region.region, profile);
+  const proxy = resolveProxy(env, endpoint.url);
+  const caBundle = {
+    ...(env.AWS_CA_BUNDLE ? { AWS_CA_BUNDLE: env.AWS_CA_BUNDLE } : {}),
+    ...(env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS } : {}),
+  };
+  const facts: IdentityFacts = {
+    profile: name,
+    region: region.region,
+    regionSource: region.source,
+    regionWhy: region.why,
+    ...(region.ignoredDefaultRegion ? { ignoredDefaultRegion: region.ignoredDefaultRegion } : {}),
+    endpoint: endpoint.url,
+    endpointSource: endpoint.source,
+    ...(endpoint.missingServicesSection ? { missingServicesSection: endpoint.missingServicesSection } : {}),
+    ...(proxy.proxy ? { proxy: { url: proxy.proxy.display, variable: proxy.proxy.variable } } : {}),
+    ...(proxy.bypassedBy ? { proxyBypassedBy: proxy.bypassedBy } : {}),
+    providerGiven: Boolean(opts.credentials),
+    ...(Object.keys(caBundle).length ? { caBundle } : {}),
+    ok: false,
+    clockSkewCorrected: false,
+    ...(opts.expectAccount || opts.expectArn
+      ? { expect: { ...(opts.expectAccount ? { account: opts.expectAccount } : {}), ...(opts.expectArn ? { arn: opts.expectArn } : {}) } }
+      : {}),
+  };
+
+  let creds: AwsCredentialIdentity;
+  try {
+    const provider = opts.credentials ?? (await defaultProvider(opts.profile));
+    creds = await withDeadline(provider(), opts.credentialsDeadlineMs ?? 6000, 'resolving credentials');
+    registerSecret(creds.secretAccessKey);
+    registerSecret(creds.sessionToken);
+  } catch (error) {
+    facts.credentialsError = (error as Error)?.message ?? String(error);
+    return facts;
+  }
+  facts.credentials = traits(creds, Boolean(opts.showKeyIds));
+
+  let built;
+  try {
+    built = buildStsClient({
+      region: region.region,
+      endpoint: endpoint.url,
+      credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken },
+      ...(proxy.proxy ? { proxy: proxy.proxy } : {}),
+      ...(env.AWS_CA_BUNDLE ? { caBundleFile: env.AWS_CA_BUNDLE } : {}),
+    });
+  } catch (error) {
+    facts.error = { kind: 'other', message: `could not set up the STS client: ${(error as Error).message}` };
+    return facts;
+  }
+  // Each attempt's outcome and AWS's Date header, seen below the retry loop.
+  const attemptErrors: string[] = [];
+  let lastDate: { server: string; local: number } | undefined;
+  built.client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        const out = await next(args);
+        const d = (out.response as { headers?: Record<string, string> })?.headers?.date;
+        if (d) lastDate = { server: d, local: Date.now() };
+        return out;
+      } catch (error) {
+        const d = (error as any)?.$response?.headers?.date;
+        if (d) lastDate = { server: d, local: Date.now() };
+        attemptErrors.push(String((error as any)?.name ?? 'Error'));
+        throw error;
+      }
+    },
+    // priority high: outside the deserializer, so errors arrive parsed (name = STS code).
+    { step: 'deserialize', priority: 'high', name: 'credcheckObserveAttempts' },
+  );
+
+  const start = performance.now();
+  try {
+    const out = await withDeadline(built.client.send(new GetCallerIdentityCommand({})), opts.callDeadlineMs ?? 8000, `STS GetCallerIdentity at ${endpoint.url}`);
+    facts.latencyMs = Math.round(performance.now() - start);
+    facts.ok = true;
+    facts.attempts = out.$metadata.attempts ?? 1;
+    facts.caller = parseCaller(out.Account ?? '', out.Arn ?? '', out.UserId ?? '');
+    facts.clockSkewCorrected = attemptErrors.some((c) => CLOCK_CODES.has(c));
+  } catch (error) {
+    facts.latencyMs = Math.round(performance.now() - start);
+    if (error instanceof DeadlineExceeded) {
+      facts.error = { kind: 'timeout', code: 'Deadline', message: error.message };
+    } else {
+      facts.error = classifyStsError(error, built.proxyObservation);
+      if (facts.error.attempts) facts.attempts = facts.error.attempts;
+    }
+  } finally {
+    built.destroy();
+  }
+  if (lastDate) {
+    const server = Date.parse(lastDate.server);
+    if (!Number.isNaN(server)) {
+      facts.serverDate = new Date(server).toISOString();
+      facts.localDate = new Date(lastDate.local).toISOString();
+      // The header is truncated to the second: AWS's time lies in [D, D+1 s), so take the middle.
+      facts.clockOffsetMs = server + 500 - lastDate.local;
+    }
+  }
+  facts.sdkClockOffsetMs = built.client.config.systemClockOffset ?? 0;
+  return facts;
+}

@@ -1,0 +1,75 @@
+import { readFile, stat } from 'node:fs/promises';
+import { locateFile } from '../files/locate.js';
+import { registerSecret } from '../../kernel/secrets.js';
+import type { ProcessFacts, ProcessFileView, ProcessInfo } from './facts.js';
+import { parseEnviron, relevantEnv } from './environ.js';
+import { detectPatterns } from './patterns.js';
+import { exePath, exists, processStart, processUid, procRoot, readCmdline, userName } from './proc.js';
+
+/** argv with anything after a secret-looking flag dropped: command lines can carry keys. */
+export function safeCommand(argv: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length && out.length < 6; i++) {
+    const arg = argv[i] ?? '';
+    if (/secret|token|password|key/i.test(arg)) {
+      out.push(arg.includes('=') ? `${arg.split('=')[0]}=…` : arg);
+      if (!arg.includes('=')) {
+        registerSecret(argv[i + 1]);
+        i++;
+      }
+      continue;
+    }
+    out.push(arg);
+  }
+  return out.join(' ');
+}
+
+async function fileView(kind: 'credentials' | 'config', env: Record<string, string>): Promise<ProcessFileView> {
+  const where = locateFile(kind, env);
+  const s = await stat(where.path).catch(() => undefined);
+  const view: ProcessFileView = { kind, path: where.path, source: where.source, exists: Boolean(s?.isFile()) };
+  if (s) {
+    view.mtime = s.mtime.toISOString();
+    view.ctime = s.ctime.toISOString();
+  }
+  return view;
+}
+
+/** What one running process sees: its AWS environment, its files, and when it started. */
+export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = process.env): Promise<ProcessInfo> {
+  const root = procRoot(env);
+  const base: ProcessInfo = { pid, status: 'ok', env: [], envReadable: false, files: [], patterns: [] };
+  if (process.platform !== 'linux' && !env.CREDCHECK_PROC_ROOT) return { ...base, status: 'unsupported', detail: '--pid needs Linux /proc' };
+  if (!(await exists(root, pid))) return { ...base, status: 'not-found', detail: `no process ${pid} (it may have exited)` };
+  const [argv, exe, startedAt, uid] = await Promise.all([readCmdline(root, pid), exePath(root, pid), processStart(root, pid), processUid(root, pid)]);
+  const info: ProcessInfo = { ...base };
+  if (argv) info.command = safeCommand(argv);
+  if (exe) info.exe = exe;
+  if (startedAt) info.startedAt = startedAt;
+  if (uid !== undefined) {
+    info.uid = uid;
+    const user = await userName(uid);
+    if (user) info.user = user;
+  }
+  let procEnv: Record<string, string> | undefined;
+  try {
+    procEnv = parseEnviron(await readFile(`${root}/${pid}/environ`, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    info.status = code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'ok';
+    info.detail = `cannot read /proc/${pid}/environ (${code ?? 'error'}): run credcheck as root or as the process's user`;
+  }
+  if (procEnv) {
+    info.envReadable = true;
+    info.env = relevantEnv(procEnv);
+    if (procEnv.HOME) info.home = procEnv.HOME;
+    info.profile = procEnv.AWS_PROFILE ? { name: procEnv.AWS_PROFILE, source: '$AWS_PROFILE' } : { name: 'default', source: 'default' };
+    info.files = await Promise.all([fileView('credentials', procEnv), fileView('config', procEnv)]);
+  }
+  info.patterns = await detectPatterns([exe ?? '', ...(argv ?? [])].join(' '), env.CREDCHECK_CODEDEPLOY_CONFIG);
+  return info;
+}
+
+export async function probeProcesses(pids: number[], env: NodeJS.ProcessEnv = process.env): Promise<ProcessFacts> {
+  return { processes: await Promise.all(pids.map((pid) => inspectProcess(pid, env))) };
+}

@@ -1,0 +1,38 @@
+import { formatDuration } from '../../../kernel/duration.js';
+import { okValue, type ProbeResult } from '../../../kernel/probe.js';
+import { probeChain } from '../../../areas/chain/probe.js';
+import { chainJson } from '../../../areas/chain/render.js';
+import type { FileFacts } from '../../../areas/files/facts.js';
+import type { AreaPlugin } from '../plugin.js';
+
+export const chainPlugin: AreaPlugin = {
+  key: 'chain',
+  title: 'Chain',
+  // The IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
+  deadlineMs: 2600,
+  async probe(ctx) {
+    // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
+    const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    return probeChain({
+      env: ctx.env,
+      ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
+      ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
+      offline: Boolean(ctx.opts.offline),
+      ...(files ? { files } : {}),
+    });
+  },
+  summarise(facts) {
+    const chain = okValue(facts.chain);
+    if (!chain) return '';
+    const a = chain.active;
+    if (!a) return 'no source supplies credentials';
+    const source = `${a.source}${a.kind ? ` (${a.kind})` : ''}${a.profile ? ` profile ${a.profile}` : ''}`;
+    const expiry = a.expiration
+      ? Date.parse(a.expiration) <= Date.parse(facts.now)
+        ? `expired ${formatDuration(Date.parse(facts.now) - Date.parse(a.expiration))} ago`
+        : `expires in ${formatDuration(Date.parse(a.expiration) - Date.parse(facts.now))}`
+      : a.keyType === 'long-term' ? 'long-term key' : 'expiry unknown';
+    return `${source} → ${a.accessKeyId} ${a.keyType} · ${expiry} · ${a.refreshable ? 'refreshes itself' : 'nothing will refresh it'}`;
+  },
+  json: (result) => chainJson(result as never),
+};

@@ -1,0 +1,39 @@
+import { formatDuration } from '../../../kernel/duration.js';
+import { okValue } from '../../../kernel/probe.js';
+import { probeIdentity } from '../../../areas/identity/probe.js';
+import { identityJson } from '../../../areas/identity/render.js';
+import type { AreaPlugin } from '../plugin.js';
+
+export const identityPlugin: AreaPlugin = {
+  key: 'identity',
+  title: 'Identity',
+  deadlineMs: 2400,
+  skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
+  async probe(ctx) {
+    // Runs beside the chain, not after it: identity resolves through the SDK's own default chain,
+    // which the chain area cross-checks (CC2099 when they disagree), so waiting would only add the
+    // chain's slowest link (a silent IMDS) to doctor's run time.
+    // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
+    const budget = Math.max(300, Math.min(identityPlugin.deadlineMs, ctx.remainingMs()) - 300);
+    return probeIdentity({
+      env: ctx.env,
+      ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
+      showKeyIds: Boolean(ctx.opts.showKeyIds),
+      // A hop-limited IMDS answers only after the SDK's 1 s token timeout.
+      credentialsDeadlineMs: Math.min(1600, budget),
+      callDeadlineMs: budget,
+    });
+  },
+  summarise(facts) {
+    const id = okValue(facts.identity);
+    if (!id) return '';
+    if (id.ok && id.caller) {
+      const skew = id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · AWS clock ${formatDuration(Math.abs(id.clockOffsetMs))} ${id.clockOffsetMs > 0 ? 'ahead' : 'behind'}` : '';
+      return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
+    }
+    if (id.credentialsError) return 'no credentials to ask STS about';
+    if (id.error?.kind === 'sts') return `STS rejected the credentials: ${id.error.code}`;
+    return `could not reach STS at ${id.endpoint} (${id.error?.kind ?? 'error'})`;
+  },
+  json: (result) => identityJson(result as never).identity ?? result,
+};

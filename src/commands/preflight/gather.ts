@@ -1,0 +1,142 @@
+/**
+ * Fills PreflightInputs from the probes every other command uses: the identity probe resolves
+ * credentials through the SDK's own chain, calls STS and reads AWS's Date header; its diagnosis of
+ * an STS failure is the same one `credcheck identity` prints. Everything downstream only sees
+ * PreflightInputs, so no check, rule or renderer depends on how the facts were gathered.
+ */
+import { readFile } from 'node:fs/promises';
+import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
+import { withDeadline } from '../../kernel/probe.js';
+import { registerSecret } from '../../kernel/secrets.js';
+import type { IdentityFacts } from '../../areas/identity/facts.js';
+import { describeStsError } from '../../areas/identity/diagnose.js';
+import { probeIdentity } from '../../areas/identity/probe.js';
+import { decodeJwt } from './jwt.js';
+import type { PreflightInputs, WebIdentityInput } from './inputs.js';
+
+export interface GatherOptions {
+  profile?: string;
+  offline?: boolean;
+  showKeyIds?: boolean;
+}
+
+/** Budgets: the chain may walk to IMDS (1 s timeout in the SDK); STS gets the rest. Sum < 10 s. */
+const CREDENTIALS_DEADLINE_MS = 4000;
+const STS_DEADLINE_MS = 3500;
+const TOKEN_FILE_DEADLINE_MS = 1000;
+
+/** $source flags whose provider fetches new credentials before they expire. */
+const STATIC_FLAGS = new Set(['CREDENTIALS_ENV_VARS', 'CREDENTIALS_PROFILE', 'CREDENTIALS_CODE']);
+
+/** Who states the expiry for each source. */
+function expirySourceOf(flags: string[]): string {
+  if (flags.includes('CREDENTIALS_ENV_VARS')) return 'AWS_CREDENTIAL_EXPIRATION';
+  if (flags.some((f) => f.includes('WEB_ID'))) return 'STS AssumeRoleWithWebIdentity';
+  if (flags.some((f) => f.includes('ASSUME_ROLE') || f.includes('SOURCE_PROFILE') || f.includes('NAMED_PROVIDER'))) return 'STS AssumeRole';
+  if (flags.includes('CREDENTIALS_IMDS')) return 'IMDS';
+  if (flags.includes('CREDENTIALS_HTTP')) return 'the container endpoint';
+  if (flags.some((f) => f.includes('PROCESS'))) return 'credential_process output';
+  if (flags.some((f) => f.includes('SSO') || f.includes('LOGIN'))) return 'the SSO token exchange';
+  return 'the credential provider';
+}
+
+function credentialsInput(id: IdentityFacts, profile: string | undefined): PreflightInputs['credentials'] {
+  const c = id.credentials;
+  if (!c) return undefined;
+  const lastingFlags = c.featureFlags.filter((f) => !STATIC_FLAGS.has(f));
+  const out: NonNullable<PreflightInputs['credentials']> = {
+    source: c.source,
+    accessKeyId: c.keyId,
+    keyType: c.keyType,
+    // The SDK refreshes only what carries an expiration and came from a refreshing provider.
+    refreshable: lastingFlags.length > 0 && c.expiration !== undefined,
+  };
+  if (profile && c.featureFlags.some((f) => f.startsWith('CREDENTIALS_PROFILE'))) out.profile = profile;
+  if (c.expiration) {
+    out.expiration = c.expiration;
+    out.expirationSource = expirySourceOf(c.featureFlags);
+  }
+  return out;
+}
+
+export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv): Promise<PreflightInputs> {
+  const inputs: PreflightInputs = { notChecked: [] };
+  if (env.AWS_REGION) inputs.region = { name: env.AWS_REGION, source: 'AWS_REGION' };
+  else if (env.AWS_DEFAULT_REGION) inputs.region = { name: env.AWS_DEFAULT_REGION, source: 'AWS_DEFAULT_REGION (read by the AWS CLI and botocore, not by the JavaScript SDK)' };
+  const web = env.AWS_WEB_IDENTITY_TOKEN_FILE ? readWebIdentity(env.AWS_WEB_IDENTITY_TOKEN_FILE, env.AWS_ROLE_ARN) : Promise.resolve(undefined);
+  const profile = opts.profile ?? env.AWS_PROFILE;
+
+  if (opts.offline) {
+    await gatherOffline(inputs, opts);
+  } else {
+    const id = await probeIdentity({
+      env,
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      showKeyIds: Boolean(opts.showKeyIds),
+      credentialsDeadlineMs: CREDENTIALS_DEADLINE_MS,
+      callDeadlineMs: STS_DEADLINE_MS,
+    });
+    const creds = credentialsInput(id, profile);
+    if (creds) inputs.credentials = creds;
+    if (id.credentialsError !== undefined) {
+      inputs.credentialsError = id.credentialsError;
+      inputs.notChecked.push('clock: no credentials to call STS with, so no AWS Date header');
+    } else if (id.ok && id.caller) {
+      inputs.identity = { ok: true, account: id.caller.account, arn: id.caller.arn, principalType: id.caller.principalType };
+    } else {
+      const d = describeStsError(id);
+      inputs.identity = { ok: false, code: id.error?.code ?? id.error?.kind ?? 'Error', message: id.error?.message ?? '', diagnosis: d?.message ?? 'STS rejected the call', fix: d?.fix ?? 'Run `credcheck identity` for the full diagnosis.' };
+    }
+    if (id.clockOffsetMs !== undefined) {
+      // The Date header is truncated to the second: AWS's time lies within [D, D+1 s) during the round trip.
+      inputs.clock = { offsetMs: id.clockOffsetMs, uncertaintyMs: Math.round(500 + (id.latencyMs ?? 0) / 2), reference: `the AWS Date header (${id.endpoint})` };
+    } else if (id.credentialsError === undefined) {
+      inputs.notChecked.push('clock: STS sent no Date header');
+    }
+  }
+  const w = await web;
+  if (w) inputs.webIdentity = w;
+  return inputs;
+}
+
+/** Offline: only the environment, because every other source may call STS, SSO, IMDS or a container. */
+async function gatherOffline(inputs: PreflightInputs, opts: GatherOptions): Promise<void> {
+  const { fromEnv } = await import('@aws-sdk/credential-providers');
+  try {
+    const creds = await fromEnv()();
+    registerSecret(creds.secretAccessKey);
+    registerSecret(creds.sessionToken);
+    const expiration = creds.expiration?.toISOString();
+    inputs.credentials = {
+      source: 'environment variables',
+      accessKeyId: maskKeyId(creds.accessKeyId, opts.showKeyIds) ?? '…',
+      keyType: keyTypeOf(creds.accessKeyId),
+      refreshable: false,
+      ...(expiration ? { expiration, expirationSource: 'AWS_CREDENTIAL_EXPIRATION' } : {}),
+    };
+  } catch (e) {
+    inputs.credentialsError = (e as Error).message.split('\n')[0] ?? 'no credentials in the environment';
+    inputs.notChecked.push('credentials: --offline reads only AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; profiles, SSO, web identity and instance metadata need the network');
+  }
+  inputs.notChecked.push('identity: --offline, STS GetCallerIdentity was not called: the credentials, account and ARN are unverified');
+  inputs.notChecked.push('clock: --offline, the AWS Date header was not read');
+}
+
+async function readWebIdentity(tokenFile: string, roleArn: string | undefined): Promise<WebIdentityInput> {
+  const out: WebIdentityInput = { tokenFile };
+  if (roleArn) out.roleArn = roleArn;
+  let raw: string;
+  try {
+    raw = await withDeadline(readFile(tokenFile, 'utf8'), TOKEN_FILE_DEADLINE_MS, `reading ${tokenFile}`);
+  } catch (e) {
+    out.error = `cannot read the token file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return out;
+  }
+  const jwt = decodeJwt(raw);
+  if (!jwt.ok) {
+    out.error = jwt.reason;
+    return out;
+  }
+  const { exp, iss, sub, aud } = jwt.claims;
+  return { ...out, ...(exp && { exp }), ...(iss && { iss }), ...(sub && { sub }), ...(aud && { aud }) };
+}

@@ -1,0 +1,48 @@
+import type { KeyType } from '../../kernel/mask.js';
+
+/**
+ * Everything preflight judges, as plain data. gather.ts fills it today; at integration the chain,
+ * identity and clock probes fill it instead. evaluate() never does I/O, so every check is testable
+ * with a literal object. Never holds a secret: key ids are masked, tokens reduced to their claims.
+ */
+export interface PreflightInputs {
+  credentials?: {
+    /** Which source supplied them, e.g. "environment", "profile deploy (assume role)", "web identity token file". */
+    source: string;
+    profile?: string;
+    /** Masked: ASIA…WXYZ. */
+    accessKeyId: string;
+    keyType: KeyType;
+    /** ISO time; absent when nobody told us. */
+    expiration?: string;
+    /** Where the expiry came from, e.g. "AWS_CREDENTIAL_EXPIRATION", "STS AssumeRoleWithWebIdentity". */
+    expirationSource?: string;
+    /** True when the source re-fetches credentials before they expire (role, SSO, IMDS, container, web identity). */
+    refreshable: boolean;
+  };
+  /** Why no credentials were found (the chain's own message), when `credentials` is absent. */
+  credentialsError?: string;
+  identity?: IdentityInput;
+  /** offsetMs = reference clock − this clock (positive: this clock is behind). */
+  clock?: { offsetMs: number; uncertaintyMs: number; reference: string };
+  region?: { name: string; source: string };
+  webIdentity?: WebIdentityInput;
+  /** What this run did not verify and why, e.g. "identity: --offline, STS was not called". */
+  notChecked: string[];
+}
+
+export type IdentityInput =
+  | { ok: true; account: string; arn: string; principalType: string }
+  | { ok: false; code: string; message: string; diagnosis: string; fix: string };
+
+export interface WebIdentityInput {
+  tokenFile: string;
+  /** ISO times / claims from the JWT payload, decoded without verifying the signature. */
+  exp?: string;
+  iss?: string;
+  sub?: string;
+  aud?: string[];
+  roleArn?: string;
+  /** Unreadable file or malformed token: the reason, never the token. */
+  error?: string;
+}

@@ -1,0 +1,149 @@
+import type { Rule } from './kernel/rule.js';
+import CC1001 from './areas/files/rules/CC1001-profile-prefix-in-credentials.js';
+import CC1002 from './areas/files/rules/CC1002-bare-section-in-config.js';
+import CC1005 from './areas/files/rules/CC1005-proto-section.js';
+import CC1003 from './areas/files/rules/CC1003-malformed-section-header.js';
+import CC1004 from './areas/files/rules/CC1004-profile-default-replaces-default.js';
+import CC1006 from './areas/files/rules/CC1006-key-wrong-case.js';
+import CC1007 from './areas/files/rules/CC1007-key-typo.js';
+import CC1008 from './areas/files/rules/CC1008-line-without-equals.js';
+import CC1009 from './areas/files/rules/CC1009-key-before-section.js';
+import CC1010 from './areas/files/rules/CC1010-quoted-value.js';
+import CC1011 from './areas/files/rules/CC1011-comment-char-in-value.js';
+import CC1012 from './areas/files/rules/CC1012-key-pair-incomplete.js';
+import CC1013 from './areas/files/rules/CC1013-temporary-key-without-token.js';
+import CC1014 from './areas/files/rules/CC1014-long-term-key-with-token.js';
+import CC1015 from './areas/files/rules/CC1015-key-id-malformed.js';
+import CC1016 from './areas/files/rules/CC1016-secret-inner-whitespace.js';
+import CC1017 from './areas/files/rules/CC1017-stale-security-token.js';
+import CC1018 from './areas/files/rules/CC1018-dangling-reference.js';
+import CC1019 from './areas/files/rules/CC1019-source-profile-cycle.js';
+import CC1020 from './areas/files/rules/CC1020-source-profile-and-credential-source.js';
+import CC1021 from './areas/files/rules/CC1021-unknown-credential-source.js';
+import CC1022 from './areas/files/rules/CC1022-token-file-missing.js';
+import CC1023 from './areas/files/rules/CC1023-credential-process-missing.js';
+import CC1024 from './areas/files/rules/CC1024-file-missing.js';
+import CC1025 from './areas/files/rules/CC1025-file-empty.js';
+import CC1026 from './areas/files/rules/CC1026-not-regular-file.js';
+import CC1027 from './areas/files/rules/CC1027-file-too-large.js';
+import CC1028 from './areas/files/rules/CC1028-not-utf8.js';
+import CC1029 from './areas/files/rules/CC1029-file-unreadable.js';
+import CC1030 from './areas/files/rules/CC1030-credentials-permissions.js';
+import CC1031 from './areas/files/rules/CC1031-sudo-home.js';
+import CC1032 from './areas/files/rules/CC1032-profile-expired.js';
+import CC1033 from './areas/files/rules/CC1033-expiry-unparseable.js';
+import CC1034 from './areas/files/rules/CC1034-selected-profile-missing.js';
+import CC1035 from './areas/files/rules/CC1035-duplicate-key.js';
+// --- chain (CC2xxx)
+import CC2001 from './areas/chain/rules/CC2001-aws-profile-skips-env-keys.js';
+import CC2002 from './areas/chain/rules/CC2002-exported-temporary-keys.js';
+import CC2003 from './areas/chain/rules/CC2003-shadows-instance-role.js';
+import CC2004 from './areas/chain/rules/CC2004-active-credentials-expiring.js';
+import CC2005 from './areas/chain/rules/CC2005-link-failed-silently.js';
+import CC2006 from './areas/chain/rules/CC2006-no-credentials.js';
+import CC2099 from './areas/chain/rules/CC2099-chain-model-disagrees.js';
+
+// --- identity (CC3xxx)
+import CC3001 from './areas/identity/rules/CC3001-expired-token.js';
+import CC3002 from './areas/identity/rules/CC3002-unknown-key.js';
+import CC3003 from './areas/identity/rules/CC3003-temporary-key-without-token.js';
+import CC3004 from './areas/identity/rules/CC3004-global-token-opt-in-region.js';
+import CC3005 from './areas/identity/rules/CC3005-wrong-secret.js';
+import CC3006 from './areas/identity/rules/CC3006-clock-rejected.js';
+import CC3007 from './areas/identity/rules/CC3007-region-disabled.js';
+import CC3008 from './areas/identity/rules/CC3008-throttled.js';
+import CC3009 from './areas/identity/rules/CC3009-sts-server-error.js';
+import CC3010 from './areas/identity/rules/CC3010-dns-failure.js';
+import CC3011 from './areas/identity/rules/CC3011-connection-refused.js';
+import CC3012 from './areas/identity/rules/CC3012-timeout.js';
+import CC3013 from './areas/identity/rules/CC3013-tls-untrusted.js';
+import CC3014 from './areas/identity/rules/CC3014-proxy-failure.js';
+import CC3015 from './areas/identity/rules/CC3015-no-credentials.js';
+import CC3016 from './areas/identity/rules/CC3016-unexpected-answer.js';
+import CC3017 from './areas/identity/rules/CC3017-root-credentials.js';
+import CC3018 from './areas/identity/rules/CC3018-sdk-corrected-skew.js';
+import CC3019 from './areas/identity/rules/CC3019-proxy-not-used-by-sdk.js';
+import CC3020 from './areas/identity/rules/CC3020-unexpected-account.js';
+import CC3021 from './areas/identity/rules/CC3021-unexpected-arn.js';
+import CC3022 from './areas/identity/rules/CC3022-no-region.js';
+import CC3023 from './areas/identity/rules/CC3023-default-region-ignored.js';
+
+// --- clock (CC4xxx)
+import CC4001 from './areas/clock/rules/CC4001-clock-offset.js';
+import CC4002 from './areas/clock/rules/CC4002-references-disagree.js';
+import CC4003 from './areas/clock/rules/CC4003-no-reference.js';
+import CC4004 from './areas/clock/rules/CC4004-ntp-blocked.js';
+import CC4005 from './areas/clock/rules/CC4005-ntp-server-refused.js';
+
+// --- imds and container (CC5xxx)
+import CC5001 from './areas/imds/rules/CC5001-imds-not-reachable.js';
+import CC5002 from './areas/imds/rules/CC5002-imds-hop-limit.js';
+import CC5003 from './areas/imds/rules/CC5003-imds-v1-fallback-blocked.js';
+import CC5004 from './areas/imds/rules/CC5004-imds-token-refused.js';
+import CC5005 from './areas/imds/rules/CC5005-imds-v2-required.js';
+import CC5006 from './areas/imds/rules/CC5006-imds-v1-enabled.js';
+import CC5007 from './areas/imds/rules/CC5007-imds-disabled.js';
+import CC5008 from './areas/imds/rules/CC5008-imds-no-instance-profile.js';
+import CC5009 from './areas/imds/rules/CC5009-imds-throttled.js';
+import CC5010 from './areas/imds/rules/CC5010-imds-role-credentials-failed.js';
+import CC5011 from './areas/imds/rules/CC5011-imds-credentials-expiry.js';
+import CC5012 from './areas/imds/rules/CC5012-imds-invalid-answer.js';
+import CC5013 from './areas/imds/rules/CC5013-imds-slow.js';
+import CC5014 from './areas/imds/rules/CC5014-imds-proxy.js';
+import CC5015 from './areas/imds/rules/CC5015-container-endpoint.js';
+import CC5016 from './areas/imds/rules/CC5016-container-credentials-expiry.js';
+import CC5017 from './areas/imds/rules/CC5017-imds-sdk-settings.js';
+
+// --- doctor, processes (CC6xxx)
+import CC6001 from './areas/processes/rules/CC6001-process-predates-rotation.js';
+import CC6002 from './areas/processes/rules/CC6002-codedeploy-default-path.js';
+import CC6003 from './areas/processes/rules/CC6003-process-env-session-keys.js';
+import CC6004 from './areas/processes/rules/CC6004-process-not-inspectable.js';
+import CC6005 from './areas/processes/rules/CC6005-process-home-differs.js';
+import CC6101 from './cross/rules/CC6101-expired-token-clock-behind.js';
+import CC6102 from './cross/rules/CC6102-file-valid-process-stale.js';
+import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
+
+// --- watch (CC7xxx)
+
+// --- preflight (CC8xxx)
+import CC8001 from './commands/preflight/rules/CC8001-no-credentials.js';
+import CC8002 from './commands/preflight/rules/CC8002-identity-invalid.js';
+import CC8003 from './commands/preflight/rules/CC8003-ttl-too-short.js';
+import CC8004 from './commands/preflight/rules/CC8004-wrong-account.js';
+import CC8005 from './commands/preflight/rules/CC8005-arn-mismatch.js';
+import CC8006 from './commands/preflight/rules/CC8006-long-term-keys.js';
+import CC8007 from './commands/preflight/rules/CC8007-clock-skew.js';
+import CC8008 from './commands/preflight/rules/CC8008-region-missing.js';
+import CC8009 from './commands/preflight/rules/CC8009-web-identity-token.js';
+
+
+/**
+ * Every rule, in order of importance within a severity (findings are shown most severe first,
+ * then in this order). Add a rule here, a page at docs/findings/CODE.md and a README index line.
+ */
+export const RULES: readonly Rule[] = [
+  // Causes before symptoms: findings are shown most severe first and, within a severity, in this
+  // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
+  // doctor, processes
+  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
+  // clock
+  CC4001, CC4003, CC4002, CC4004, CC4005,
+  // imds and container
+  CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
+  // files
+  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1034, CC1001, CC1002, CC1003, CC1004,
+  CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
+  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
+  // chain
+  CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
+  // identity
+  CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
+  // watch
+
+  // preflight
+  CC8001, CC8002, CC8003, CC8004, CC8005, CC8006, CC8007, CC8008, CC8009,
+];
+
+/** Internal codes that are not rules but can appear in output. */
+export const INTERNAL_CODES = ['CC9001'] as const;
