@@ -1,3 +1,5 @@
+import { prometheusLabel as label } from '../kernel/sanitize.js';
+
 /** Figures `watch` exports for node_exporter's textfile collector. */
 export interface WatchMetrics {
   source: string;
@@ -7,10 +9,6 @@ export interface WatchMetrics {
   rotationsTotal: number;
   validationOk?: boolean;
   clockOffsetSeconds?: number;
-}
-
-function label(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
 /** Prometheus text exposition format 0.0.4; a metric whose value is unknown is left out, not faked. */

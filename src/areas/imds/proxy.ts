@@ -1,4 +1,4 @@
-import { registerSecret } from '../../kernel/secrets.js';
+import { stripUserinfo } from '../../kernel/userinfo.js';
 import type { ProxyFacts } from './facts.js';
 
 /**
@@ -12,16 +12,7 @@ export function proxyFacts(env: NodeJS.ProcessEnv, host = '169.254.169.254'): Pr
   const value = lower || upper;
   if (!value) return undefined;
   const variable = lower ? 'http_proxy' : 'HTTP_PROXY';
-  let proxy = value;
-  try {
-    const u = new URL(value);
-    if (u.password) registerSecret(decodeURIComponent(u.password));
-    u.username = '';
-    u.password = '';
-    proxy = u.toString().replace(/\/$/, '');
-  } catch {
-    proxy = value.replace(/\/\/[^@/]*@/, '//');
-  }
+  const proxy = stripUserinfo(value).replace(/\/$/, '');
   const noProxy = env.NO_PROXY ?? env.no_proxy;
   const entries = (noProxy ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // Only a literal entry works everywhere: CIDR ranges and suffixes are not understood by every client.

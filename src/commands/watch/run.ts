@@ -3,7 +3,6 @@ import { writeErr, writeOut } from '../../kernel/emit.js';
 import { UsageError } from '../../kernel/errors.js';
 import { parseExpiry } from '../../kernel/expiry.js';
 import { maskKeyId } from '../../kernel/mask.js';
-import { scrub } from '../../kernel/secrets.js';
 import { locateFile } from '../../areas/files/locate.js';
 import { readSsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import { ERROR_EVENTS, toNdjson, toText, type WatchEvent, type WatchEventName } from './events.js';
@@ -60,7 +59,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
 
   const emit = (name: WatchEventName, fields: Partial<WatchEvent> = {}) => {
     const e: WatchEvent = { event: name, time: new Date().toISOString(), source, profile, ...fields };
-    void writeOut(scrub(opts.json ? toNdjson(e) : toText(e)) + '\n');
+    void writeOut((opts.json ? toNdjson(e) : toText(e)) + '\n', opts.json ? 'json' : 'text');
     if (name === 'stopped') return;
     emitted += 1;
     if (ERROR_EVENTS.has(name)) {

@@ -1,3 +1,5 @@
+import { redactUrl } from '../../kernel/userinfo.js';
+
 /**
  * Proxy selection from the environment, the way curl and the AWS CLI read it: the scheme's own
  * variable (lower case first, then upper case), NO_PROXY/no_proxy bypass lists. The JavaScript
@@ -19,13 +21,7 @@ export interface ProxyDecision {
 }
 
 export function maskProxyUrl(raw: string): string {
-  try {
-    const u = new URL(raw);
-    if (u.password) u.password = '****';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return raw.replace(/:[^:@/]*@/, ':****@');
-  }
+  return redactUrl(raw).replace(/\/$/, '');
 }
 
 function pick(env: NodeJS.ProcessEnv, names: string[]): { name: string; value: string } | undefined {
