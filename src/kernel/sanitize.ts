@@ -84,15 +84,35 @@ function repairXml(text: string): string {
   return text.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9A-Fa-f]{1,6});)/g, '&amp;');
 }
 
+/**
+ * JSON is scrubbed value by value, never as text: a redaction can then never cut an escape or a
+ * quote in half, and the document stays valid. Keys are values too (a profile name can be one).
+ */
+function scrubJson(text: string): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return scrub(text); // not one document (never expected): scrub as text, the last line of defence
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return scrub(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [scrub(k), walk(x)]));
+    return v;
+  };
+  const indent = /^\{\s*\n(\s+)"/.exec(text)?.[1]?.length ?? 0;
+  return JSON.stringify(walk(doc), null, indent) + (text.endsWith('\n') ? '\n' : '');
+}
+
 /** The last pass at the exit: run over every byte written, whatever the renderer did. */
 export function sanitizeOutput(text: string, format: OutputFormat): string {
+  if (format === 'json') return neutralizeWorkflowCommands(escapeJsonRaw(scrubJson(text)));
   const clean = scrub(text);
   switch (format) {
     case 'text':
     case 'markdown':
       return neutralizeWorkflowCommands(neutralizeTerminal(clean));
-    case 'json':
-      return neutralizeWorkflowCommands(escapeJsonRaw(clean));
     case 'xml':
       return neutralizeWorkflowCommands(repairXml(neutralizeControls(clean)));
     case 'prometheus':

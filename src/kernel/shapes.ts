@@ -22,7 +22,7 @@ const CREDENTIAL_NAMES =
 const GENERIC_NAMES = 'password|passwd|pwd|token|secret|apikey|api_key';
 
 /** `Name: value` (HTTP header style): the value runs to the end of the line or of the quoted string. */
-const HEADER = new RegExp(`((?:^|[^A-Za-z0-9_-])(?:${CREDENTIAL_NAMES}))(\\s*:\\s*)(?=[^\\r\\n"'<>]*[A-Za-z0-9+/=._~-]{8})([^\\r\\n"'<>]{1,4096})`, 'gi');
+const HEADER = new RegExp(`((?:^|[^A-Za-z0-9_-])(?:${CREDENTIAL_NAMES}))(\\s*:\\s*)(?=[^\\r\\n"'<>\\\\]*[A-Za-z0-9+/=._~-]{8})([^\\r\\n"'<>\\\\]{1,4096})`, 'gi');
 /** `name=value`, `"name": "value"`: the value is one token. */
 const FIELD = new RegExp(`((?:^|[^A-Za-z0-9_-])(${CREDENTIAL_NAMES}|${GENERIC_NAMES})["']?)(\\s*[=:]\\s*["']?)([^\\s"'<>&,;}\\]\\\\]{8,})`, 'gi');
 const GENERIC = new RegExp(`^(?:${GENERIC_NAMES})$`, 'i');
@@ -50,7 +50,7 @@ const KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA)([A-Z0-9]{16})(?![A-Za-z0-9])/g;
  * `/`, `@` or `%xx`, and the scheme-less `user:pw@host:port` that curl and botocore accept.
  */
 const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@"'<>]*)(:[^\s"'<>]*)?@(?=[A-Za-z0-9[\]._-]+(?:[:/?#\s"'<>]|$))/g;
-const BARE_USERINFO = /(?<![A-Za-z0-9+.:/@-])([A-Za-z0-9._~%!$&*+=-]+):([^\s"'<>]+)@(?=[A-Za-z0-9[\]._-]+:\d{1,5}\b)/g;
+const BARE_USERINFO = /(?<![A-Za-z0-9+.:/@-])([A-Za-z0-9._~%!$&*+=-]+):(?!\/\/)([^\s"'<>]+)@(?=[A-Za-z0-9[\]._-]+:\d{1,5}\b)/g;
 
 function hasMixedClasses(s: string): boolean {
   return /[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s);

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveHome } from '../areas/files/locate.js';
+import { locateFile, resolveHome } from '../areas/files/locate.js';
 import { readSafely } from '../areas/files/read.js';
 import { registerSecret, registerSecretsIn } from '../kernel/secrets.js';
 import { registerUrlSecrets } from '../kernel/userinfo.js';
@@ -66,6 +66,18 @@ export async function registerFileSecrets(env: NodeJS.ProcessEnv): Promise<void>
         }
       }),
     );
+  }
+  // Token files named in the config file: fromIni reads them for web identity profiles.
+  const config = await readSafely(locateFile('config', env).path);
+  if (config.status === 'ok' && config.text) {
+    const paths = [...config.text.matchAll(/^\s*web_identity_token_file\s*=\s*(.+?)\s*$/gim)].map((m) => m[1]!).slice(0, 20);
+    for (const path of paths) {
+      reads.push(
+        readSafely(path, MAX_TOKEN_FILE_BYTES).then((r) => {
+          if (r.status === 'ok' && r.text) registerSecret(r.text);
+        }),
+      );
+    }
   }
   const home = resolveHome(env).dir;
   for (const dir of TOKEN_CACHE_DIRS.map((d) => join(home, d))) {

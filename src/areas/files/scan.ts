@@ -131,6 +131,8 @@ export function scanIni(text: string, kind: FileKind): { lines: ScannedLine[]; s
     if (trimmed === '') continue;
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
       const header = trimmed.slice(1, -1);
+      // A secret pasted as a section name ([wJalr…KEY]) is printed wherever the profile is named.
+      for (const word of header.split(/[\s[\]]+/)) if (looksLikeSecretText(word)) registerSecret(word);
       const { sdkName, prefix, parserKey } = sdkSectionName(header, kind);
       // Mirror the SDK: an unknown prefix in the regex form leaves no current section.
       section = sdkName ?? undefined;
