@@ -31,10 +31,11 @@ export function neutralizeControls(text: string, keepNewlines = true): string {
 }
 
 /**
- * The colour codes credcheck itself emits (chalk, level 1: foreground colours, bold, dim and their
- * resets). With colour on, only these survive; every other escape sequence is made visible.
+ * The colour codes chalk emits at level 1: reset, bold/dim/italic/underline and their resets,
+ * foreground and background colours. With colour on, only these survive; every other escape
+ * sequence (cursor moves, clears, titles, hyperlinks, hidden text) is made visible.
  */
-const OWN_SGR = /\x1b\[(?:[0-9]|[1-4][0-9]|9[0-7])m/y;
+const OWN_SGR = /\x1b\[(?:[0-4]|2[234]|3[0-7]|39|4[0-7]|49|9[0-7])m/y;
 
 let colorAllowed = false;
 
@@ -121,7 +122,7 @@ export function sanitizeOutput(text: string, format: OutputFormat): string {
       // Built line by line from escaped data: each line is one command, and only commands.
       return neutralizeControls(clean)
         .split('\n')
-        .map((line) => (line === '' || /^::(error|warning|notice)( [^:]*)?::/.test(line) ? line : neutralizeWorkflowCommands(line)))
+        .map((line) => (line === '' || /^::(error|warning|notice) title=[^:]*::/.test(line) ? line : neutralizeWorkflowCommands(line)))
         .join('\n');
   }
 }
