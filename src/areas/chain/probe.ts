@@ -99,7 +99,7 @@ const SDK_ORDER: ChainSource[] = ['env', 'sso', 'ini', 'process', 'token-file', 
  */
 export const LATER_LINKS_BUDGET_MS = 50;
 
-async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, alive: Partial<Record<ChainSource, Promise<boolean>>>): Promise<ChainLink[]> {
+async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: ReadonlySet<ChainSource>): Promise<ChainLink[]> {
   const settled: ChainLink[] = [];
   for (let i = 0; i < pending.length; i++) {
     const l = await pending[i]!;
@@ -108,8 +108,8 @@ async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, alive: Parti
     if (!decisive) continue;
     const behind = pending.slice(i + 1);
     const timer = new Promise<undefined>((resolve) => setTimeout(resolve, LATER_LINKS_BUDGET_MS));
-    // A link still running when the budget ends is waited for only if its endpoint has answered.
-    const rest = await Promise.all(behind.map((p, j) => Promise.race([p, timer.then(async () => ((await alive[SDK_ORDER[i + 1 + j]!]) ? p : undefined))])));
+    // A link still running when the budget ends is waited for only if its endpoint has answered by then.
+    const rest = await Promise.all(behind.map((p, j) => Promise.race([p, timer.then(() => (answered.has(SDK_ORDER[i + 1 + j]!) ? p : undefined))])));
     rest.forEach((r, j) => {
       const source = SDK_ORDER[i + 1 + j]!;
       settled.push(r ?? { source, status: 'skipped', ms: 0, reason: `not reached in ${LATER_LINKS_BUDGET_MS} ms after the ${l.source} link decided the chain (the SDK never asks it)` });
@@ -244,10 +244,11 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     return c;
   })();
   // Started with the links: by the time a link before them wins, a live endpoint has answered.
-  const alive: Partial<Record<ChainSource, Promise<boolean>>> = offline ? {} : {
-    ...(containerSet ? { container: answersHttp(containerEndpointUrl(env)!, REMOTE_TIMEOUT_MS) } : {}),
-    ...(!containerSet && !imdsDisabled ? { imds: resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false) } : {}),
-  };
+  const answered = new Set<ChainSource>();
+  if (!offline && containerSet) void answersHttp(containerEndpointUrl(env)!, REMOTE_TIMEOUT_MS).then((yes) => yes && answered.add('container'));
+  if (!offline && !containerSet && !imdsDisabled) {
+    void resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false).then((yes) => yes && answered.add('imds'));
+  }
   const imdsLink = (async (): Promise<ChainLink> => {
     if (containerSet) return { source: 'imds', status: 'skipped', ms: 0, reason: 'a container credentials URI is set: the SDK never tries IMDS' };
     if (imdsDisabled) return { source: 'imds', status: 'skipped', ms: 0, reason: `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED}: the SDK does not call IMDS` };
@@ -270,7 +271,7 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     tokenLink,
     containerLink,
     imdsLink,
-  ], alive);
+  ], answered);
 
   // Walk in the SDK's order: the first success wins; a hard stop ends the chain.
   let winner: (ChainLink & { creds?: Creds }) | undefined;
