@@ -246,9 +246,10 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   // Started with the links: by the time a link before them wins, a live endpoint has answered.
   const answered = new Set<ChainSource>();
   if (!offline && containerSet) void answersHttp(containerEndpointUrl(env)!, REMOTE_TIMEOUT_MS).then((yes) => yes && answered.add('container'));
-  if (!offline && !containerSet && !imdsDisabled) {
-    void resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false).then((yes) => yes && answered.add('imds'));
-  }
+  const imdsAnswers = !offline && !containerSet && !imdsDisabled
+    ? resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false)
+    : undefined;
+  void imdsAnswers?.then((yes) => yes && answered.add('imds'));
   const imdsLink = (async (): Promise<ChainLink> => {
     if (containerSet) return { source: 'imds', status: 'skipped', ms: 0, reason: 'a container credentials URI is set: the SDK never tries IMDS' };
     if (imdsDisabled) return { source: 'imds', status: 'skipped', ms: 0, reason: `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED}: the SDK does not call IMDS` };
@@ -256,9 +257,14 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
       notVerified.push('IMDS was not called (--offline)');
       return { source: 'imds', status: 'skipped', ms: 0, reason: '--offline: IMDS was not called' };
     }
-    const a = await runImds(opts.profile ?? env.AWS_PROFILE, logger);
+    // Nothing answering even a plain GET within the SDK's 1 s timeout is a black hole: the SDK's 1 s
+    // token PUT and then its 1 s IMDSv1 GET will both time out, so say so now instead of in 2 s.
+    const silent = imdsAnswers!.then((yes) => (yes ? new Promise<never>(() => {}) : undefined));
+    const sdk = await Promise.race([runImds(opts.profile ?? env.AWS_PROFILE, logger), silent]);
+    const a = sdk ?? { ok: false as const, reason: '', tryNextLink: true, timedOut: true, ms: REMOTE_TIMEOUT_MS };
     const i = link('imds', a);
-    if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
+    if (!sdk) i.reason = `no answer within ${REMOTE_TIMEOUT_MS} ms, not even to a plain GET: the SDK's 1 s token PUT and its 1 s IMDSv1 GET will time out too`;
+    else if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
     (i as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
     return i;
   })();
