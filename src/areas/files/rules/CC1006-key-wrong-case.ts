@@ -1,5 +1,6 @@
 import { defineRule } from '../../../kernel/rule.js';
-import { EXPIRY_KEY_SET, KNOWN_KEY_SET } from '../keys.js';
+import { EXPIRY_KEY_SET } from '../../../sdk/expiry-keys.js';
+import { KNOWN_KEY_SET } from '../keys.js';
 import { entryLines, iniFiles } from '../../../kernel/rule-helpers.js';
 
 export default defineRule({
