@@ -9,6 +9,8 @@ export default defineRule({
   code: 'CC6102',
   severity: 'error',
   title: 'The credentials file is valid now, but the process still holds the keys from before it was rewritten',
+  priority: 20,
+  reads: ['identity', 'chain', 'processes'],
   check(facts) {
     const id = okValue(facts.identity);
     const chain = okValue(facts.chain);

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC2001',
   severity: 'warning',
   title: 'AWS_PROFILE makes the Node SDK ignore exported keys (the AWS CLI and boto3 use them)',
+  priority: 700,
+  reads: ['chain'],
   check(facts) {
     const chain = chainFacts(facts);
     if (!chain?.awsProfileEnv || !chain.envKeys.set) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC2002',
   severity: 'warning',
   title: 'Exported temporary keys will not refresh, but a profile could',
+  priority: 710,
+  reads: ['chain'],
   check(facts) {
     const chain = chainFacts(facts);
     const a = chain?.active;

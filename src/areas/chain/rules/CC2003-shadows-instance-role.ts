@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC2003',
   severity: 'warning',
   title: 'An earlier link shadows the instance or container role',
+  priority: 720,
+  reads: ['chain'],
   check(facts) {
     const chain = chainFacts(facts);
     if (!chain?.active) return [];

@@ -8,6 +8,8 @@ export default defineRule({
   code: 'CC2004',
   severity: 'error',
   title: 'The active credentials are expired or expire within 15 minutes',
+  priority: 680,
+  reads: ['chain'],
   check(facts) {
     const a = chainFacts(facts)?.active;
     if (!a?.expiration) return [];

@@ -5,6 +5,9 @@ export default defineRule({
   code: 'CC2005',
   severity: 'warning',
   title: 'A configured link fails and the SDK hides why',
+  priority: 690,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
     const chain = chainFacts(facts);
     if (!chain) return [];

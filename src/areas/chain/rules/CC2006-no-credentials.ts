@@ -5,6 +5,9 @@ export default defineRule({
   code: 'CC2006',
   severity: 'error',
   title: 'No credentials: every link of the default chain came up empty',
+  priority: 670,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
     const chain = chainFacts(facts);
     // A hard stop is reported by CC2005 as an error, with its reason.

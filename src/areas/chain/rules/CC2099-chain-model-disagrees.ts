@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC2099',
   severity: 'error',
   title: "credcheck's chain model disagrees with the SDK",
+  priority: 660,
+  reads: ['chain'],
   check(facts) {
     const chain = chainFacts(facts);
     if (chain?.crossCheck.status !== 'disagree') return [];

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC4001',
   severity: 'error',
   title: "This host's clock is off",
+  priority: 90,
+  reads: ['clock'],
   check(facts) {
     const f = clockFacts(facts);
     if (!f || f.offsetMs === undefined) return [];

@@ -9,6 +9,8 @@ export default defineRule({
   code: 'CC4002',
   severity: 'warning',
   title: 'NTP and the AWS Date header disagree',
+  priority: 110,
+  reads: ['clock'],
   check(facts) {
     const f = clockFacts(facts);
     if (!f) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC4003',
   severity: 'warning',
   title: 'No time reference answered',
+  priority: 100,
+  reads: ['clock'],
   check(facts) {
     const f = clockFacts(facts);
     if (!f || f.offsetMs !== undefined) return [];

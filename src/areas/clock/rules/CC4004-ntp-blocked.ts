@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC4004',
   severity: 'info',
   title: 'NTP looks blocked',
+  priority: 120,
+  reads: ['clock'],
   check(facts) {
     const f = clockFacts(facts);
     // When nothing answered at all, CC4003 says it (with this reason); avoid saying it twice.

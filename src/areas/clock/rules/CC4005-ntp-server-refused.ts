@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC4005',
   severity: 'info',
   title: 'An NTP server refused or is not synchronised',
+  priority: 130,
+  reads: ['clock'],
   check(facts) {
     const f = clockFacts(facts);
     if (!f) return [];

@@ -7,6 +7,8 @@ export default defineRule({
   code: 'CC1006',
   severity: 'error',
   title: 'Key written in the wrong case: the SDK does not see it',
+  priority: 440,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3017',
   severity: 'warning',
   title: 'These are the account root user\'s credentials',
+  priority: 910,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f?.caller || f.caller.principalType !== 'root') return [];

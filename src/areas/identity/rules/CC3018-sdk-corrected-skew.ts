@@ -9,6 +9,8 @@ export default defineRule({
   code: 'CC3018',
   severity: 'warning',
   title: 'The call only worked because the SDK corrected this host\'s clock',
+  priority: 920,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f?.ok) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3019',
   severity: 'warning',
   title: 'The STS call used a proxy from the environment; the JavaScript SDK v3 will not',
+  priority: 930,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f?.ok || !f.proxy) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3020',
   severity: 'error',
   title: 'The credentials belong to a different account than expected',
+  priority: 890,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f?.caller || !f.expect?.account || f.caller.account === f.expect.account.trim()) return [];

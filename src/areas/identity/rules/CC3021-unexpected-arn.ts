@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3021',
   severity: 'error',
   title: 'The caller ARN does not match the expected pattern',
+  priority: 900,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f?.caller || !f.expect?.arn || globMatch(f.expect.arn.trim(), f.caller.arn)) return [];

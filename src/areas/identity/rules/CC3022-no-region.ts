@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3022',
   severity: 'info',
   title: 'No region is configured: SDK clients will not start',
+  priority: 940,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     if (!f || f.regionSource !== 'fallback') return [];

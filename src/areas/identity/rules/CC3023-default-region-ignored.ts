@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC3023',
   severity: 'info',
   title: 'AWS_DEFAULT_REGION is set but the JavaScript SDK ignores it',
+  priority: 950,
+  reads: ['identity'],
   check(facts) {
     const f = identityFacts(facts);
     // With no region at all CC3022 says the same thing with more urgency.

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5001',
   severity: 'info',
   title: 'Instance metadata service not reachable: not on EC2',
+  priority: 300,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const reason = f && notOnEc2Reason(f);

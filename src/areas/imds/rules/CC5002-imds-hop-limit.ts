@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5002',
   severity: 'warning',
   title: 'IMDSv2 token response never arrives: hop limit too low for a container',
+  priority: 200,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || firstContact(f) !== 'hop-limit') return [];

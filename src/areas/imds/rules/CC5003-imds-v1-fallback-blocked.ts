@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5003',
   severity: 'error',
   title: 'No IMDSv2 token and IMDSv1 fallback is disabled in SDK settings',
+  priority: 150,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || !f.config.v1Disabled || !f.reachable) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5004',
   severity: 'warning',
   title: 'IMDSv2 token request refused; only IMDSv1 answers',
+  priority: 260,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5005',
   severity: 'info',
   title: 'IMDSv2 required: clients without token support get 401',
+  priority: 280,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || firstContact(f) !== 'v2' || f.tokensRequired !== true) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5006',
   severity: 'info',
   title: 'IMDSv1 is still enabled on this instance',
+  priority: 290,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || firstContact(f) !== 'v2' || f.tokensRequired !== false) return [];

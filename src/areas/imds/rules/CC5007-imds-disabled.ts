@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5007',
   severity: 'error',
   title: 'Instance metadata service answers 403: disabled or forbidden',
+  priority: 160,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || firstContact(f) !== 'disabled') return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5008',
   severity: 'error',
   title: 'No instance profile attached (IAM paths answer 404)',
+  priority: 170,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const role = f && stepOf(f, 'role');

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5009',
   severity: 'error',
   title: 'Instance metadata service is throttling (HTTP 429)',
+  priority: 230,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const hit = f?.steps.filter((s) => s.httpStatus === 429) ?? [];

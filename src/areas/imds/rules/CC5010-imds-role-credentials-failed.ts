@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5010',
   severity: 'error',
   title: "Instance role credentials report a Code other than Success",
+  priority: 180,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const c = f?.credentials;

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC5011',
   severity: 'warning',
   title: 'Instance role credentials expired or not rotated in time',
+  priority: 240,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const c = f?.credentials;

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5012',
   severity: 'error',
   title: 'Instance metadata answer is not valid credentials',
+  priority: 210,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f) return [];

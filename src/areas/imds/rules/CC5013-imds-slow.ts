@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5013',
   severity: 'error',
   title: "Instance metadata answers slower than the SDK's 1 s timeout",
+  priority: 220,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f || !f.reachable) return [];

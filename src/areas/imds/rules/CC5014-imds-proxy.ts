@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5014',
   severity: 'warning',
   title: 'An HTTP proxy would carry metadata requests and credentials',
+  priority: 270,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     const p = f?.proxy;

@@ -12,6 +12,8 @@ export default defineRule({
   code: 'CC5015',
   severity: 'error',
   title: 'Container credentials endpoint is misconfigured or failing',
+  priority: 190,
+  reads: ['imds'],
   check(facts) {
     const c = imdsFacts(facts)?.container;
     if (!c) return [];

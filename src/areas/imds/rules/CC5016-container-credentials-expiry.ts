@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC5016',
   severity: 'warning',
   title: 'Container credentials expired or about to',
+  priority: 250,
+  reads: ['imds'],
   check(facts) {
     const c = imdsFacts(facts)?.container;
     const left = secondsUntil(c?.credentials?.expiration, facts.now);

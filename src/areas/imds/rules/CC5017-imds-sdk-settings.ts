@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC5017',
   severity: 'warning',
   title: 'SDK metadata settings disable or break IMDS access',
+  priority: 140,
+  reads: ['imds'],
   check(facts) {
     const f = imdsFacts(facts);
     if (!f) return [];

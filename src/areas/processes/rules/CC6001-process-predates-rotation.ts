@@ -9,6 +9,8 @@ export default defineRule({
   code: 'CC6001',
   severity: 'warning',
   title: 'Process started before its credentials file was last rewritten',
+  priority: 40,
+  reads: ['processes'],
   check(facts) {
     return inspectedProcesses(facts).flatMap((p) => {
       const file = p.files.find((f) => f.kind === 'credentials');

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC6002',
   severity: 'error',
   title: 'CodeDeploy agent reads rotated credentials from the SDK default path',
+  priority: 30,
+  reads: ['processes'],
   check(facts) {
     return inspectedProcesses(facts).flatMap((p) => {
       const pattern = p.patterns.find((x) => x.id === 'codedeploy-agent');

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC6003',
   severity: 'warning',
   title: 'Process runs on session keys fixed in its environment',
+  priority: 50,
+  reads: ['processes'],
   check(facts) {
     return inspectedProcesses(facts).flatMap((p) => {
       if (!usesEnvKeys(p) || !p.env.some((v) => v.name === 'AWS_SESSION_TOKEN')) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC6004',
   severity: 'error',
   title: 'Could not inspect the process',
+  priority: 70,
+  reads: ['processes'],
   check(facts) {
     return inspectedProcesses(facts).flatMap((p) => {
       if (p.status === 'not-found') {

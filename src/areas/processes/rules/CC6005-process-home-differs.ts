@@ -7,6 +7,8 @@ export default defineRule({
   code: 'CC6005',
   severity: 'warning',
   title: 'The process reads different credentials files than this shell',
+  priority: 80,
+  reads: ['processes', 'files'],
   check(facts) {
     const files = okValue(facts.files);
     if (!files) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC8002',
   severity: 'error',
   title: 'STS did not validate the credentials',
+  priority: 970,
+  reads: ['preflight'],
   check(facts) {
     const id = facts.preflight?.inputs.identity;
     const fix = id && !id.ok ? id.fix : 'Verify the credentials with `credcheck identity` and follow its diagnosis.';
