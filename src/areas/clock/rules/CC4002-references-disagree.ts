@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { clockFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+
 import { formatDuration } from '../../../kernel/duration.js';
 
 /** Slack on top of the stated uncertainties: Date headers are stamped by many servers behind a load balancer. */
@@ -12,8 +12,7 @@ export default defineRule({
   priority: 110,
   reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'clock');
     const ok = (r: (typeof f.references)[number]) => r.offsetMs !== undefined && r.uncertaintyMs !== undefined && !r.error;
     const ntp = f.references.filter((r) => r.kind === 'ntp' && ok(r)).sort((a, b) => a.uncertaintyMs! - b.uncertaintyMs!)[0];
     const aws = f.references.find((r) => r.kind === 'aws-date' && ok(r));

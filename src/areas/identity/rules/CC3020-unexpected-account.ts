@@ -1,5 +1,4 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC3020',
@@ -8,7 +7,7 @@ export default defineRule({
   priority: 890,
   reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     if (!f?.caller || !f.expect?.account || f.caller.account === f.expect.account.trim()) return [];
     return [{
       message: `Expected account ${f.expect.account} (--expect-account), but STS says ${f.credentials?.keyId ?? 'the key'} from ${f.credentials?.source ?? 'the chain'} belongs to ${f.caller.account} (${f.caller.arn}).`,

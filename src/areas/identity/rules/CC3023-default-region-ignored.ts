@@ -1,5 +1,4 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC3023',
@@ -8,7 +7,7 @@ export default defineRule({
   priority: 950,
   reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     // With no region at all CC3022 says the same thing with more urgency.
     if (!f?.ignoredDefaultRegion || f.regionSource === 'fallback' || f.ignoredDefaultRegion === f.region) return [];
     return [{

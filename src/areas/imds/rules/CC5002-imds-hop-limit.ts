@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts, stepOf } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact, stepOf } from '../classify.js';
 
 export default defineRule({
   code: 'CC5002',
@@ -8,8 +8,8 @@ export default defineRule({
   priority: 200,
   reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || firstContact(f) !== 'hop-limit') return [];
+    const f = need(facts, 'imds');
+    if (firstContact(f) !== 'hop-limit') return [];
     const v1 = stepOf(f, 'v1-get')!;
     const blocked = f.tokensRequired || f.config.v1Disabled;
     const id = f.instance?.instanceId ?? '<instance-id>';

@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact } from '../classify.js';
 
 export default defineRule({
   code: 'CC5003',
@@ -8,8 +8,8 @@ export default defineRule({
   priority: 150,
   reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || !f.config.v1Disabled || !f.reachable) return [];
+    const f = need(facts, 'imds');
+    if (!f.config.v1Disabled || !f.reachable) return [];
     const c = firstContact(f);
     if (c === 'v2') return [];
     return [{

@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts, stepOf } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact, stepOf } from '../classify.js';
 
 export default defineRule({
   code: 'CC5004',
@@ -8,8 +8,7 @@ export default defineRule({
   priority: 260,
   reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'imds');
     const c = firstContact(f);
     if (c !== 'token-refused' && c !== 'bad-token-request') return [];
     const tok = stepOf(f, 'token')!;

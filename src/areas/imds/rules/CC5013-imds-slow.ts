@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { answered, imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { answered } from '../classify.js';
 
 export default defineRule({
   code: 'CC5013',
@@ -8,8 +8,8 @@ export default defineRule({
   priority: 220,
   reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || !f.reachable) return [];
+    const f = need(facts, 'imds');
+    if (!f.reachable) return [];
     const slow = f.steps.filter((s) => (answered(s) && s.ms > f.sdkTimeoutMs) || (s.status === 'timeout' && s.name !== 'token' && s.name !== 'v1-get'));
     if (slow.length === 0) return [];
     return [{
