@@ -14,7 +14,7 @@ import type { ChainFacts, ChainLink, ChainSource, IniKind } from './facts.js';
 import { captureLogger, IMDS_LINK_DEADLINE_MS, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
 import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
-import { sdkSourceOf } from './sdk-source.js';
+import { sdkSourceOf } from '../../sdk/sources.js';
 import { guardDanglingProviderErrors } from './dangling.js';
 import { answersHttp } from './liveness.js';
 import { containerEndpointUrl } from '../imds/container.js';

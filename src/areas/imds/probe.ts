@@ -2,10 +2,10 @@ import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import { resolveImdsConfig } from './config.js';
 import { probeContainer } from './container.js';
-import { dmiHint } from './dmi.js';
+import { dmiHint } from '../../sdk/ec2-host.js';
 import type { DmiHint, ImdsConfig, ImdsFacts, ImdsStep } from './facts.js';
 import { step, type StepResult } from './http.js';
-import { proxyFacts } from './proxy.js';
+import { imdsProxyFacts } from '../../sdk/proxy.js';
 
 /** The SDK's IMDS timeout (RemoteProviderInit DEFAULT_TIMEOUT) and 0 retries. */
 export const SDK_TIMEOUT_MS = 1000;
@@ -66,7 +66,7 @@ export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts>
     config, dmi, reachable: false, imdsVersion: null, steps: [], sdkTimeoutMs: SDK_TIMEOUT_MS,
     ...(container ? { container } : {}),
   };
-  const proxy = proxyFacts(env);
+  const proxy = imdsProxyFacts(env);
   if (proxy) facts.proxy = proxy;
   if (config.problems.some((p) => p.includes('is not a URL'))) {
     facts.skipped = `the endpoint is not a URL: ${config.endpoint}`;

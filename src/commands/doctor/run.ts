@@ -6,13 +6,12 @@ import type { Facts } from '../../kernel/facts.js';
 import { finish } from '../../kernel/finish.js';
 import { writeErr } from '../../kernel/output.js';
 import { runProbe, type ProbeResult } from '../../kernel/probe.js';
-import { runRules } from '../../kernel/rule.js';
+import { dropExplained, runRules } from '../../kernel/rule.js';
 import { RULES } from '../../rules.js';
 import { areaLine, type AreaKey, type AreaLine } from './areas.js';
 import type { DoctorContext } from './plugin.js';
 import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
-import { dropRedundant } from './redundant.js';
 
 /**
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
@@ -51,7 +50,8 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = await results.get(plugin.key);
     if (result) (facts as unknown as Record<string, unknown>)[plugin.key] = result;
   }
-  const findings = dropRedundant(runRules(RULES, facts));
+  // Where every area runs, a finding another one explains only restates its cause.
+  const findings = dropExplained(runRules(RULES, facts), RULES);
   const areas: AreaLine[] = PLUGINS.map((p) => areaLine(p.key, p.title, (facts as unknown as Record<string, ProbeResult<unknown>>)[p.key], findings, p.summarise, facts, skipped.get(p.key)));
   const json: Record<string, unknown> = {
     host: hostname(),

@@ -1,5 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { clockFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+
 import { formatDuration } from '../../../kernel/duration.js';
 import { REFERENCES_AGREE_SLACK_MS } from '../words.js';
 
@@ -7,9 +7,10 @@ export default defineRule({
   code: 'CC4002',
   severity: 'warning',
   title: 'NTP and the AWS Date header disagree',
+  priority: 110,
+  reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'clock');
     const ok = (r: (typeof f.references)[number]) => r.offsetMs !== undefined && r.uncertaintyMs !== undefined && !r.error;
     const ntp = f.references.filter((r) => r.kind === 'ntp' && ok(r)).sort((a, b) => a.uncertaintyMs! - b.uncertaintyMs!)[0];
     const aws = f.references.find((r) => r.kind === 'aws-date' && ok(r));
