@@ -146,7 +146,10 @@ export async function startEcho(opts: EchoOptions): Promise<EchoServer> {
     const body = `proxy refused: Proxy-Authorization was ${req.headers['proxy-authorization'] ?? '(none)'} ${opts.inject}\n`;
     socket.end(`HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="echo"\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
+  server.on('clientError', (_e: Error, s: Socket) => s.destroy());
   server.on('connection', (s: Socket) => {
+    // A client that gives up (a deadline, a reset mid-answer) is normal here, not a test failure.
+    s.on('error', () => undefined);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
