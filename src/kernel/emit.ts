@@ -24,5 +24,7 @@ export async function emitReport(report: Report, opts: CommonOptions, generatedA
   } else {
     await writeOut(renderText(sorted, makeStyle(opts), opts.failOn));
   }
+  // Could not check is not healthy: an unchecked area fails the run like a finding would.
+  if (report.coverage?.notChecked.length) return EXIT_FINDINGS;
   return exitCodeFor(sorted.findings, opts.failOn);
 }

@@ -12,6 +12,7 @@ import type { DoctorContext } from './plugin.js';
 import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
 import { dropRedundant } from './redundant.js';
+import { coverageOf } from './coverage.js';
 
 /**
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
@@ -36,8 +37,11 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
       results.set(plugin.key, Promise.resolve(undefined));
       continue;
     }
-    // Probes start in order but run concurrently; one that needs another awaits it inside.
-    results.set(plugin.key, Promise.resolve().then(() => runProbe(plugin.title, Math.max(1, Math.min(plugin.deadlineMs, ctx.remainingMs())), () => plugin.probe(ctx))));
+    // Probes start in order but run concurrently; one that needs another awaits it inside. Each
+    // area's outer guard is the overall deadline: the network waits that classify a failure (the
+    // SDK's 1 s IMDS timeout, STS's budget) are bounded inside the probes, so a loaded machine
+    // given a longer --timeout gets a complete answer instead of areas cut off at a fixed 1.5 s.
+    results.set(plugin.key, Promise.resolve().then(() => runProbe(plugin.title, Math.max(1, Math.floor(ctx.remainingMs())), () => plugin.probe(ctx))));
   }
   const facts: Facts = { now };
   for (const plugin of PLUGINS) {
@@ -46,6 +50,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   }
   const findings = dropRedundant(runRules(RULES, facts));
   const areas: AreaLine[] = PLUGINS.map((p) => areaLine(p.key, p.title, (facts as unknown as Record<string, ProbeResult<unknown>>)[p.key], findings, p.summarise, facts, skipped.get(p.key)));
+  const coverage = coverageOf(areas, opts.timeout);
   const json: Record<string, unknown> = {
     host: hostname(),
     elapsedMs: Math.round(performance.now() - started),
@@ -55,6 +60,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[plugin.key];
     if (result) json[plugin.key] = plugin.json ? plugin.json(result) : result;
   }
-  const code = await emitReport({ command: 'doctor', json, findings, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
+  const code = await emitReport({ command: 'doctor', json, findings, coverage, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

@@ -11,7 +11,8 @@ export const clockPlugin: AreaPlugin = {
   // NTP gets 1.8 s and the Date header 1.9 s inside the probe, concurrently.
   deadlineMs: 2100,
   skip: ({ opts }) => (opts.offline ? '--offline: no NTP, no AWS Date header' : undefined),
-  probe: ({ env }) => probeClock({ env }),
+  // A longer --timeout stretches the waits (a loaded machine answers late), never shortens them.
+  probe: ({ env, remainingMs }) => probeClock({ env, ntpDeadlineMs: Math.max(1800, 0.6 * remainingMs()), awsDeadlineMs: Math.max(1900, 0.65 * remainingMs()) }),
   summarise(facts) {
     const c = okValue(facts.clock);
     if (!c) return '';

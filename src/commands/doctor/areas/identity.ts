@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../kernel/duration.js';
+import { aheadBehind } from '../../../areas/clock/words.js';
 import { okValue } from '../../../kernel/probe.js';
 import { probeIdentity } from '../../../areas/identity/probe.js';
 import { identityJson } from '../../../areas/identity/render.js';
@@ -14,7 +14,8 @@ export const identityPlugin: AreaPlugin = {
     // which the chain area cross-checks (CC2099 when they disagree), so waiting would only add the
     // chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    const budget = Math.max(300, Math.min(identityPlugin.deadlineMs, ctx.remainingMs()) - 300);
+    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
+    const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(identityPlugin.deadlineMs, ctx.remainingMs() * 0.8)) - 300);
     return probeIdentity({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
@@ -28,7 +29,10 @@ export const identityPlugin: AreaPlugin = {
     const id = okValue(facts.identity);
     if (!id) return '';
     if (id.ok && id.caller) {
-      const skew = id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · AWS clock ${formatDuration(Math.abs(id.clockOffsetMs))} ${id.clockOffsetMs > 0 ? 'ahead' : 'behind'}` : '';
+      // The Clock line owns the clock: repeat the Date header here only when it measured nothing,
+      // and then in its words (this host against AWS), never the mirror image beside it.
+      const clockMeasured = okValue(facts.clock)?.offsetMs !== undefined;
+      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(-id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
     }
     if (id.credentialsError) return 'no credentials to ask STS about';
