@@ -2,6 +2,7 @@ import type { DoctorOptions } from './command.js';
 import type { Facts } from '../../kernel/facts.js';
 import type { ProbeResult } from '../../kernel/probe.js';
 import type { AreaKey } from './areas.js';
+import type { SharedResolution } from '../../sdk/shared-resolution.js';
 
 /** What a probe gets: the options, the env, and a way to wait for another area's result. */
 export interface DoctorContext {
@@ -11,6 +12,8 @@ export interface DoctorContext {
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
   /** Milliseconds left before the overall deadline. */
   remainingMs(): number;
+  /** One credential resolution per run, shared by the chain and identity areas. */
+  shared: SharedResolution;
 }
 
 /** One area of the diagnosis: how to probe it, within what deadline, and how to sum it up. */

@@ -13,6 +13,7 @@ import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
 import { dropRedundant } from './redundant.js';
 import { coverageOf } from './coverage.js';
+import { SharedResolution } from '../../sdk/shared-resolution.js';
 
 /**
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
@@ -29,6 +30,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     env: process.env,
     await: (key) => (results.get(key) ?? Promise.resolve(undefined)) as never,
     remainingMs: () => Math.max(0, overallMs - (performance.now() - started)),
+    shared: new SharedResolution(),
   };
   for (const plugin of PLUGINS) {
     const why = plugin.skip?.(ctx);

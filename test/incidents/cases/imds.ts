@@ -1,4 +1,5 @@
 import type { Incident } from '../incident.js';
+import { CANARY } from '../world.js';
 
 export const imdsIncidents: Incident[] = [
   {
@@ -6,9 +7,9 @@ export const imdsIncidents: Incident[] = [
     from: 'seed 000 / seed 2b: container on EC2 with IMDS hop limit 1',
     title: 'IMDSv2 token PUT answer never arrives (hop limit 1); the v1 GET would answer',
     async stage(w) {
-      await w.imds({ mode: 'hop-limit' });
-      const hole = await w.blackhole();
-      w.env.AWS_ENDPOINT_URL_STS = hole.tcpUrl;
+      const creds = { accessKeyId: 'ASIAINCIDENTIMDS000A', secretAccessKey: CANARY.secret, token: CANARY.token, expiration: new Date(Date.now() + 6 * 3600_000) };
+      await w.imds({ mode: 'hop-limit', credentials: creds });
+      await w.sts({ identities: [{ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.token, arn: 'arn:aws:sts::123456789012:assumed-role/test-role/i-0123456789abcdef0', account: '123456789012', userId: 'AROA:i' }] });
       await w.ntp();
       return { args: ['doctor'] };
     },

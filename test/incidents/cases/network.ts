@@ -51,7 +51,7 @@ export const networkIncidents: Incident[] = [
       w.env.AWS_ENDPOINT_URL_STS = 'http://sts.vpce.corp.invalid';
       return { args: ['doctor', '--profile', 'deploy'] };
     },
-    expect: { first: 'CC3010', fix: /DNS|resolv/i, forbid: BLAMES_CONFIG },
+    expect: { first: "CC3010", fix: /host name|DNS|resolv/i, forbid: BLAMES_CONFIG },
   },
   {
     id: 'preflight-role-sts-refused',

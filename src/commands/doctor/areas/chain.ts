@@ -19,6 +19,7 @@ export const chainPlugin: AreaPlugin = {
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
       ...(files ? { files } : {}),
+      shared: ctx.shared,
     });
   },
   summarise(facts) {

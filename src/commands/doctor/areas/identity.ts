@@ -2,7 +2,27 @@ import { aheadBehind } from '../../../areas/clock/words.js';
 import { okValue } from '../../../kernel/probe.js';
 import { probeIdentity } from '../../../areas/identity/probe.js';
 import { identityJson } from '../../../areas/identity/render.js';
-import type { AreaPlugin } from '../plugin.js';
+import type { AreaPlugin, DoctorContext } from '../plugin.js';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { iniNeedsSts } from '../../../areas/chain/probe.js';
+import type { FileFacts } from '../../../areas/files/facts.js';
+import type { ProbeResult } from '../../../kernel/probe.js';
+
+/**
+ * When the selected profile needs STS (role, web identity, SSO) and will win the chain, identity
+ * signs with the chain's own resolution of it: one AssumeRole per run, not one per area.
+ */
+async function sharedProvider(ctx: DoctorContext): Promise<{ credentials?: AwsCredentialIdentityProvider }> {
+  const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+  if (!files) return {};
+  const profile = files.profiles.find((p) => p.name === files.profile.name);
+  const envWins = !(ctx.opts.profile ?? ctx.env.AWS_PROFILE) && Boolean(ctx.env.AWS_ACCESS_KEY_ID && ctx.env.AWS_SECRET_ACCESS_KEY);
+  if (envWins || !iniNeedsSts(profile, files.profiles)) return {};
+  const { fromIni } = await import('@aws-sdk/credential-providers');
+  const name = files.profile.name;
+  const explicit = ctx.opts.profile;
+  return { credentials: () => ctx.shared.profile(name, () => fromIni({ ...(explicit ? { profile: explicit } : {}), ignoreCache: true })()) };
+}
 
 export const identityPlugin: AreaPlugin = {
   key: 'identity',
@@ -17,6 +37,7 @@ export const identityPlugin: AreaPlugin = {
     // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
     const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(identityPlugin.deadlineMs, ctx.remainingMs() * 0.8)) - 300);
     return probeIdentity({
+      ...(await sharedProvider(ctx)),
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       showKeyIds: Boolean(ctx.opts.showKeyIds),
@@ -34,6 +55,9 @@ export const identityPlugin: AreaPlugin = {
       const clockMeasured = okValue(facts.clock)?.offsetMs !== undefined;
       const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(-id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
+    }
+    if (id.credentialsError !== undefined && id.credentialsFailure && id.credentialsNeed) {
+      return `not verified: ${id.credentialsVia ?? 'the credentials'} could not be resolved (${id.credentialsNeed === 'container' ? 'container endpoint' : id.credentialsNeed.toUpperCase()}: ${id.credentialsFailure.kind})`;
     }
     if (id.credentialsError) return 'no credentials to ask STS about';
     if (id.error?.kind === 'sts') return `STS rejected the credentials: ${id.error.code}`;
