@@ -41,6 +41,7 @@ import CC2003 from './areas/chain/rules/CC2003-shadows-instance-role.js';
 import CC2004 from './areas/chain/rules/CC2004-active-credentials-expiring.js';
 import CC2005 from './areas/chain/rules/CC2005-link-failed-silently.js';
 import CC2006 from './areas/chain/rules/CC2006-no-credentials.js';
+import CC2007 from './areas/chain/rules/CC2007-sso-login-needed.js';
 import CC2099 from './areas/chain/rules/CC2099-chain-model-disagrees.js';
 
 // --- identity (CC3xxx)
@@ -136,7 +137,7 @@ export const RULES: readonly Rule[] = [
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
   CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
   // chain
-  CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
+  CC2007, CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
   CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch

@@ -17,6 +17,7 @@ import { sdkVersions } from './versions.js';
 import { sdkSourceOf } from './sdk-source.js';
 import { guardDanglingProviderErrors } from './dangling.js';
 import type { SharedResolution } from '../../sdk/shared-resolution.js';
+import { readSsoToken } from '../../sdk/sso/token-cache.js';
 
 export interface ChainProbeOptions {
   /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
@@ -284,7 +285,9 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     }
   }
 
+  const sso = profile?.kind === 'sso' ? await readSsoToken(profile.name, profile.ssoSession, profile.ssoStartUrl, files.home.dir, new Date()) : undefined;
   const facts: ChainFacts = {
+    ...(sso ? { sso } : {}),
     sdkVersions: sdkVersions(),
     profile: files.profile,
     ...(env.AWS_PROFILE ? { awsProfileEnv: env.AWS_PROFILE } : {}),

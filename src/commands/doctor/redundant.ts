@@ -7,7 +7,7 @@ import { UNREACHED } from '../../areas/chain/rules/CC2005-link-failed-silently.j
  * subcommands still report them, since there they stand alone.
  */
 const RESTATES: Record<string, string[]> = {
-  CC3015: ['CC2006', 'CC2005'],
+  CC3015: ['CC2006', 'CC2005', 'CC2007'],
 };
 
 /** Identity's diagnosis of an endpoint that could not be reached (the same failure the chain saw). */

@@ -1,5 +1,6 @@
 import { defineRule } from '../../../kernel/rule.js';
 import { chainFacts, linksBeforeWinner } from './helpers.js';
+import { SSO_LOGIN_NEEDED } from './CC2007-sso-login-needed.js';
 
 /** Link failures that are the network's, not the configuration's (Node's and the SDK's words). */
 export const UNREACHED = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|socket hang up|no answer within|timed? ?out|certificate|self[- ]signed/i;
@@ -15,8 +16,11 @@ export default defineRule({
     const remote = new Set(chain.active ? [] : ['imds', 'container']);
     // fromProcess re-runs the profile's credential_process after fromIni failed on it: one finding.
     const seen = new Set<string>();
+    // An SSO profile that needs a login is CC2007's, with the login command: not a config error.
+    const ssoLogin = chain.sso && SSO_LOGIN_NEEDED.has(chain.sso.status);
     return linksBeforeWinner(chain)
       .filter((l) => l.status === 'failed' && !remote.has(l.source))
+      .filter((l) => !(ssoLogin && l.source === 'ini' && l.profile === chain.sso!.profile))
       .filter((l) => !seen.has(l.reason ?? '') && Boolean(seen.add(l.reason ?? '')))
       .map((l) => ({
         // Unreachable with nothing else to fall back on: the credentials fail, whatever the cause.
