@@ -1,5 +1,6 @@
 import { defineRule } from '../../../kernel/rule.js';
 import { chainFacts } from './helpers.js';
+import { fileFacts } from '../../../kernel/rule-helpers.js';
 import { UNREACHED } from './CC2005-link-failed-silently.js';
 
 export default defineRule({
@@ -10,6 +11,9 @@ export default defineRule({
     const chain = chainFacts(facts);
     // A hard stop is reported by CC2005 as an error, with its reason.
     if (!chain || chain.active || chain.links.some((l) => l.hardStop)) return [];
+    // A selected profile that does not exist is the cause (CC1034), and every SDK stops there.
+    const files = fileFacts(facts);
+    if (files && files.profile.source !== 'default' && !files.profiles.some((p) => p.name === files.profile.name)) return [];
     // A configured link that could not reach its endpoint is not "no credentials": CC2005 says
     // which link, and that it is configured, not verified.
     if (chain.links.some((l) => l.status === 'failed' && !['container', 'imds'].includes(l.source) && UNREACHED.test(l.reason ?? ''))) return [];

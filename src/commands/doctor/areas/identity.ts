@@ -4,24 +4,15 @@ import { probeIdentity } from '../../../areas/identity/probe.js';
 import { identityJson } from '../../../areas/identity/render.js';
 import type { AreaPlugin, DoctorContext } from '../plugin.js';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { iniNeedsSts } from '../../../areas/chain/probe.js';
+import { sharedProfileProvider } from '../../../areas/chain/shared-provider.js';
 import type { FileFacts } from '../../../areas/files/facts.js';
 import type { ProbeResult } from '../../../kernel/probe.js';
 
-/**
- * When the selected profile needs STS (role, web identity, SSO) and will win the chain, identity
- * signs with the chain's own resolution of it: one AssumeRole per run, not one per area.
- */
+/** One AssumeRole per run: sign with the chain's resolution of a profile that needs STS. */
 async function sharedProvider(ctx: DoctorContext): Promise<{ credentials?: AwsCredentialIdentityProvider }> {
   const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
-  if (!files) return {};
-  const profile = files.profiles.find((p) => p.name === files.profile.name);
-  const envWins = !(ctx.opts.profile ?? ctx.env.AWS_PROFILE) && Boolean(ctx.env.AWS_ACCESS_KEY_ID && ctx.env.AWS_SECRET_ACCESS_KEY);
-  if (envWins || !iniNeedsSts(profile, files.profiles)) return {};
-  const { fromIni } = await import('@aws-sdk/credential-providers');
-  const name = files.profile.name;
-  const explicit = ctx.opts.profile;
-  return { credentials: () => ctx.shared.profile(name, () => fromIni({ ...(explicit ? { profile: explicit } : {}), ignoreCache: true })()) };
+  const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, ctx.opts.profile) : undefined;
+  return credentials ? { credentials } : {};
 }
 
 export const identityPlugin: AreaPlugin = {
