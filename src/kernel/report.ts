@@ -12,6 +12,8 @@ export interface Report {
   body(style: Style): string[];
   /** Text shows info findings only with --verbose (doctor: one screen for the things to do). */
   infoOnlyWhenVerbose?: boolean;
+  /** Findings shown first whatever their severity (doctor --pid: the processes asked about). */
+  lead?: (f: Finding) => boolean;
   /** Which parts of the diagnosis ran: an unchecked part is not a healthy one (doctor's areas). */
   coverage?: Coverage;
 }

@@ -45,7 +45,7 @@ export function verdict(findings: Finding[], failOn: Severity, style: Style, cov
 
 export function renderText(report: Report, style: Style, failOn: Severity): string {
   const lines = [...report.body(style)];
-  const findings = sortFindings(report.findings);
+  const findings = sortFindings(report.findings, report.lead);
   const hideInfo = report.infoOnlyWhenVerbose === true && !style.verbose;
   const shown = hideInfo ? findings.filter((f) => f.severity !== 'info') : findings;
   lines.push('');

@@ -19,6 +19,9 @@ import { SharedResolution } from '../../sdk/shared-resolution.js';
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
  * so a black-holed network can slow doctor down but never make it hang.
  */
+/** With --pid the question is about those processes: their diagnosis (CC60xx, CC61xx) leads. */
+const aboutTheProcesses = (f: { code: string; severity: string; source?: string }) => f.severity !== 'info' && /^CC6[01]\d\d$/.test(f.code) && (f.source ?? '').startsWith('pid ');
+
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const overallMs = parseDuration(opts.timeout, '--timeout');
   const started = performance.now();
@@ -62,6 +65,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[plugin.key];
     if (result) json[plugin.key] = plugin.json ? plugin.json(result) : result;
   }
-  const code = await emitReport({ command: 'doctor', json, findings, coverage, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
+  const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }
