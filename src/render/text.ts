@@ -1,6 +1,6 @@
 import { atOrAbove, sortFindings, type Finding, type Severity } from '../kernel/finding.js';
 import type { Coverage, Gap, Report } from '../kernel/report.js';
-import { paintSeverity, SYMBOL, wrap, type Style } from '../kernel/style.js';
+import { fitLine, paintSeverity, SYMBOL, wrap, type Style } from '../kernel/style.js';
 
 export function renderFinding(f: Finding, style: Style): string[] {
   const { c } = style;
@@ -44,7 +44,8 @@ export function verdict(findings: Finding[], failOn: Severity, style: Style, cov
 }
 
 export function renderText(report: Report, style: Style, failOn: Severity): string {
-  const lines = [...report.body(style)];
+  // Every command's body fits the terminal (80 columns when unknown); findings wrap themselves.
+  const lines = report.body(style).flatMap((l) => l.split('\n')).flatMap((l) => fitLine(l, style.width));
   const findings = sortFindings(report.findings, report.lead);
   const hideInfo = report.infoOnlyWhenVerbose === true && !style.verbose;
   const shown = hideInfo ? findings.filter((f) => f.severity !== 'info') : findings;
