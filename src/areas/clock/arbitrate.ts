@@ -15,8 +15,7 @@ export interface Arbitration {
   wrong: Array<{ ref: ClockReference; offByMs: number }>;
 }
 
-/** Date headers are stamped by many servers behind a load balancer: a little slack on top of ±. */
-const SLACK_MS = 250;
+import { REFERENCES_AGREE_SLACK_MS as SLACK_MS } from './words.js';
 
 function measured(r: ClockReference): boolean {
   return r.kind !== 'daemon' && r.offsetMs !== undefined && r.uncertaintyMs !== undefined && !r.error;

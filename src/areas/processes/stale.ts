@@ -1,7 +1,7 @@
 import type { Facts } from '../../kernel/facts.js';
 import { okValue } from '../../kernel/probe.js';
 import type { ProcessFileView, ProcessInfo } from './facts.js';
-import { inspectedProcesses, label, READS_ONCE, usesEnvKeys } from './rules/helpers.js';
+import { label, READS_ONCE, usesEnvKeys } from './rules/helpers.js';
 
 /** /proc start times derive from btime, which has 1 s resolution: demand a clear margin. */
 const START_TIME_SLACK_MS = 2000;
@@ -28,7 +28,7 @@ export function staleProcesses(facts: Facts): StaleProcess[] {
   const id = okValue(facts.identity);
   const active = okValue(facts.chain)?.active;
   const rejected = id !== undefined && !id.ok && id.error?.kind === 'sts';
-  return inspectedProcesses(facts).flatMap((p) => {
+  return (okValue(facts.processes)?.processes ?? []).flatMap((p) => {
     const file = p.files.find((f) => f.kind === 'credentials');
     if (!p.startedAt || !file?.exists || !file.mtime || usesEnvKeys(p)) return [];
     const laterMs = Date.parse(file.mtime) - Date.parse(p.startedAt);

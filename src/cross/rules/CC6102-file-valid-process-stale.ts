@@ -10,6 +10,9 @@ export default defineRule({
   code: 'CC6102',
   severity: 'error',
   title: 'The credentials file is current, but the process still holds the keys from before it was rewritten',
+  priority: 20,
+  // Identity is optional: whether a process is stale never waits on STS answering in time.
+  reads: ['chain', 'processes'],
   check(facts) {
     return staleProcesses(facts)
       .filter((s) => s.sameFileAsChain)

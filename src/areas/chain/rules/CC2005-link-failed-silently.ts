@@ -1,5 +1,6 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts, linksBeforeWinner } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { linksBeforeWinner } from './helpers.js';
+import { okValue } from '../../../kernel/probe.js';
 import { SSO_LOGIN_NEEDED } from './CC2007-sso-login-needed.js';
 
 /** Link failures that are the network's, not the configuration's (Node's and the SDK's words). */
@@ -9,18 +10,23 @@ export default defineRule({
   code: 'CC2005',
   severity: 'warning',
   title: 'A configured link fails and the SDK hides why',
+  priority: 690,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
-    const chain = chainFacts(facts);
-    if (!chain) return [];
+    const chain = need(facts, 'chain');
     // With no winner, remote links are reported by CC2006 (off EC2 they always fail).
     const remote = new Set(chain.active ? [] : ['imds', 'container']);
     // fromProcess re-runs the profile's credential_process after fromIni failed on it: one finding.
     const seen = new Set<string>();
     // An SSO profile that needs a login is CC2007's, with the login command: not a config error.
     const ssoLogin = chain.sso && SSO_LOGIN_NEEDED.has(chain.sso.status);
+    // Where identity ran, it names an unreachable STS with the network fix (CC3010–CC3014).
+    const identitySaysIt = okValue(facts.identity)?.credentialsFailure !== undefined;
     return linksBeforeWinner(chain)
       .filter((l) => l.status === 'failed' && !remote.has(l.source))
       .filter((l) => !(ssoLogin && l.source === 'ini' && l.profile === chain.sso!.profile))
+      .filter((l) => !(identitySaysIt && UNREACHED.test(l.reason ?? '')))
       .filter((l) => !seen.has(l.reason ?? '') && Boolean(seen.add(l.reason ?? '')))
       .map((l) => ({
         // Unreachable with nothing else to fall back on: the credentials fail, whatever the cause.

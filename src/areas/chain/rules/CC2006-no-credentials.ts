@@ -1,5 +1,4 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { fileFacts } from '../../../kernel/rule-helpers.js';
 import { UNREACHED } from './CC2005-link-failed-silently.js';
 
@@ -7,10 +6,13 @@ export default defineRule({
   code: 'CC2006',
   severity: 'error',
   title: 'No credentials: every link of the default chain came up empty',
+  priority: 670,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
-    const chain = chainFacts(facts);
+    const chain = need(facts, 'chain');
     // A hard stop is reported by CC2005 as an error, with its reason.
-    if (!chain || chain.active || chain.links.some((l) => l.hardStop)) return [];
+    if (chain.active || chain.links.some((l) => l.hardStop)) return [];
     // A selected profile that does not exist is the cause (CC1034), and every SDK stops there.
     const files = fileFacts(facts);
     if (files && files.profile.source !== 'default' && !files.profiles.some((p) => p.name === files.profile.name)) return [];

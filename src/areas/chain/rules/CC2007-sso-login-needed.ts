@@ -1,6 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { chainFacts } from './helpers.js';
 
 /** Token states that need a new `aws sso login` (a refreshable sso-session token does not). */
 export const SSO_LOGIN_NEEDED = new Set(['missing', 'expired', 'invalid', 'unreadable']);
@@ -9,8 +8,12 @@ export default defineRule({
   code: 'CC2007',
   severity: 'error',
   title: 'The SSO login for this profile is missing or expired',
+  // Before the chain's generic failures (CC2006 670): the login is the cause they would restate.
+  priority: 665,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
-    const sso = chainFacts(facts)?.sso;
+    const sso = need(facts, 'chain').sso;
     if (!sso || !SSO_LOGIN_NEEDED.has(sso.status)) return [];
     const via = sso.session ? `SSO session "${sso.session}"` : `the SSO start URL ${sso.startUrl}`;
     const state =

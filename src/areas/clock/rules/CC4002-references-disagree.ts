@@ -1,5 +1,4 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { clockFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { arbitrate } from '../arbitrate.js';
 import { aheadBehind, THRESHOLDS } from '../words.js';
 
@@ -16,9 +15,10 @@ export default defineRule({
   code: 'CC4002',
   severity: 'warning',
   title: 'A time reference is wrong',
+  priority: 110,
+  reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'clock');
     const verdict = arbitrate(f.references);
     const truth = verdict.basis;
     if (!truth) return [];

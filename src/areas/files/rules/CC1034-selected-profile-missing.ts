@@ -7,6 +7,9 @@ export default defineRule({
   code: 'CC1034',
   severity: 'error',
   title: 'The selected profile does not exist',
+  // After the header rules (CC1001–CC1004): a dropped or renamed header is the cause of this.
+  priority: 425,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

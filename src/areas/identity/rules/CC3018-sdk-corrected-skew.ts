@@ -1,6 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { skewText } from '../diagnose.js';
-import { identityFacts } from './helpers.js';
 
 /** AWS rejects signatures more than 5 minutes off: only then did the call need the correction. */
 const REJECTED_MS = 300_000;
@@ -9,8 +8,10 @@ export default defineRule({
   code: 'CC3018',
   severity: 'warning',
   title: 'The call only worked because the SDK corrected this host\'s clock',
+  priority: 920,
+  reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     if (!f?.ok) return [];
     const offset = f.clockOffsetMs ?? f.sdkClockOffsetMs ?? 0;
     // "Only worked because" must be true: a rejected first attempt, or a retry at an offset AWS rejects.

@@ -11,6 +11,8 @@ export default defineRule({
   code: 'CC6001',
   severity: 'warning',
   title: 'Process started before its credentials file was last rewritten',
+  priority: 40,
+  reads: ['processes'],
   check(facts) {
     return staleProcesses(facts)
       .filter((s) => !s.sameFileAsChain)

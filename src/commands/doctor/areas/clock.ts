@@ -8,11 +8,11 @@ import type { AreaPlugin } from '../plugin.js';
 export const clockPlugin: AreaPlugin = {
   key: 'clock',
   title: 'Clock',
-  // NTP gets 1.8 s and the Date header 1.9 s inside the probe, concurrently.
+  // NTP and the Date header get 1.5 s each inside the probe, concurrently: room left for start-up under load.
   deadlineMs: 2100,
   skip: ({ opts }) => (opts.offline ? '--offline: no NTP, no AWS Date header' : undefined),
   // A longer --timeout stretches the waits (a loaded machine answers late), never shortens them.
-  probe: ({ env, remainingMs }) => probeClock({ env, ntpDeadlineMs: Math.max(1800, 0.6 * remainingMs()), awsDeadlineMs: Math.max(1900, 0.65 * remainingMs()) }),
+  probe: ({ env, remainingMs }) => probeClock({ env, ntpDeadlineMs: Math.max(1500, 0.6 * remainingMs()), awsDeadlineMs: Math.max(1500, 0.6 * remainingMs()) }),
   summarise(facts) {
     const c = okValue(facts.clock);
     if (!c) return '';
