@@ -27,13 +27,15 @@ export const identityPlugin: AreaPlugin = {
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
     // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
     const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(identityPlugin.deadlineMs, ctx.remainingMs() * 0.8)) - 300);
+    const shared = await sharedProvider(ctx);
     return probeIdentity({
-      ...(await sharedProvider(ctx)),
+      ...shared,
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       showKeyIds: Boolean(ctx.opts.showKeyIds),
-      // A hop-limited IMDS answers only after the SDK's 1 s token timeout.
-      credentialsDeadlineMs: Math.min(1600, budget),
+      // A hop-limited IMDS answers only after the SDK's 1 s token timeout. The chain's shared
+      // resolution is bounded by its own STS deadline: waiting for it costs nothing extra.
+      credentialsDeadlineMs: shared.credentials ? budget : Math.min(1600, budget),
       callDeadlineMs: budget,
     });
   },
