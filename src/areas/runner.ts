@@ -11,6 +11,8 @@ export interface AreaRun {
   facts: Facts;
   /** Areas doctor skipped, with the reason (e.g. --offline). */
   skipped: Map<AreaKey, string>;
+  /** How long each area took (including what it awaited), for doctor --debug. */
+  ms: Map<AreaKey, number>;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
   const facts: Facts = { now: new Date().toISOString() };
   const results = new Map<AreaKey, Promise<ProbeResult<unknown> | undefined>>();
   const skipped = new Map<AreaKey, string>();
+  const ms = new Map<AreaKey, number>();
   const ctx: AreaContext = {
     opts,
     env: process.env,
@@ -39,13 +42,18 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     const label = mode === 'command' && area.command ? area.command.task : area.title;
     const deadline = mode === 'command' && area.command ? area.command.deadlineMs : area.deadlineMs;
     // Probes start in order but run concurrently; one that needs another awaits it inside.
-    results.set(area.key, Promise.resolve().then(() => runProbe(label, Math.max(1, Math.min(deadline, ctx.remainingMs())), () => area.probe(ctx))));
+    results.set(area.key, Promise.resolve().then(async () => {
+      const t = performance.now();
+      const result = await runProbe(label, Math.max(1, Math.min(deadline, ctx.remainingMs())), () => area.probe(ctx));
+      ms.set(area.key, Math.round(performance.now() - t));
+      return result;
+    }));
   }
   for (const area of areas) {
     const result = await results.get(area.key);
     if (result) (facts as unknown as Record<string, unknown>)[area.key] = result;
   }
-  return { facts, skipped };
+  return { facts, skipped, ms };
 }
 
 /** A single-area command (file, chain, identity, clock, imds): its area, what it needs, the rules, the report. */

@@ -5,6 +5,7 @@ import { probeAreas } from '../../areas/runner.js';
 import { parseDuration } from '../../kernel/duration.js';
 import { emitReport } from '../../kernel/emit.js';
 import { finish } from '../../kernel/finish.js';
+import { writeErr } from '../../kernel/output.js';
 import type { ProbeResult } from '../../kernel/probe.js';
 import { dropExplained, runRules } from '../../kernel/rule.js';
 import { RULES } from '../../rules.js';
@@ -15,7 +16,7 @@ import { doctorBody } from './render.js';
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const overallMs = parseDuration(opts.timeout, '--timeout');
   const started = performance.now();
-  const { facts, skipped } = await probeAreas(AREAS, opts, 'doctor', overallMs);
+  const { facts, skipped, ms: areaMs } = await probeAreas(AREAS, opts, 'doctor', overallMs);
   const { now } = facts;
   const byKey = facts as unknown as Record<string, ProbeResult<unknown>>;
   // Where every area runs, a finding another one explains only restates its cause.
@@ -30,6 +31,8 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = byKey[area.key];
     if (result) json[area.key] = area.json ? area.json(result) : result;
   }
+  // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
+  if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
   const code = await emitReport({ command: 'doctor', json, findings, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }
