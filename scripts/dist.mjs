@@ -12,6 +12,7 @@ import { bundleForExecutable } from './dist-bundle.mjs';
 import { buildExecutable } from './dist-executable.mjs';
 import { EMBEDDED_NODE, TARGETS } from './dist-node.mjs';
 import { checksums, debian, tarball } from './dist-package.mjs';
+import { buildAction } from './build-action.mjs';
 import { execFileSync } from 'node:child_process';
 
 export const RELEASE_DIR = join('dist', 'release');
@@ -47,6 +48,8 @@ export async function dist({ targets = Object.keys(TARGETS), executablesOnly = f
     made.files.push(debian({ executable: made.executables[target], dir, debArch: TARGETS[target].debArch, completion }));
   }
   made.files.push(await checksums(made.files));
+  // The Action's committed entry point is a release artifact too: rebuilt here, to be committed.
+  made.files.push(await buildAction());
   return made;
 }
 
