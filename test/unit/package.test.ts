@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -71,5 +72,11 @@ describe('package.json', () => {
     const unexpected = files.filter((f) => !/^(bin\/credcheck\.js|dist\/bundle\/[\w.-]+\.js|docs\/findings\/CC\d{4}\.md|package\.json|README\.md|LICENSE)$/.test(f));
     assert.deepEqual(unexpected, []);
     for (const required of ['bin/credcheck.js', 'dist/bundle/cli.js', 'docs/findings/CC1001.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(required), required);
+  });
+
+  it('the README names the Node.js release the single executables embed', async () => {
+    const { EMBEDDED_NODE } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'dist-node.mjs')).href)) as { EMBEDDED_NODE: string };
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes(`Node.js ${EMBEDDED_NODE} (LTS`), `README should name Node.js ${EMBEDDED_NODE}`);
   });
 });
