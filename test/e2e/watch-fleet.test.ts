@@ -93,13 +93,18 @@ test('fleet: files, IMDS, container, a stale process and --validate in one watch
     await w.waitFor((e) => e.some((x) => x.event === 'unreachable'));
     unlinkSync(path);
     await w.waitFor((e) => e.some((x) => x.event === 'file-unreadable'));
-    const m2 = parseExposition(readFileSync(prom, 'utf8'));
+    // The textfile follows the events: wait until its next write shows the faults.
+    let m2 = parseExposition(readFileSync(prom, 'utf8'));
+    for (let i = 0; i < 100 && m2.get('credcheck_source_up{profile="default",source="file"}') !== 0; i++) {
+      await sleep(100);
+      m2 = parseExposition(readFileSync(prom, 'utf8'));
+    }
     w.child.kill('SIGTERM');
     assert.equal(await w.done, 0, w.out());
     const events = w.events();
     const by = (name: string) => events.filter((e) => e.event === name);
 
-    const file = 'source="file",profile="default"';
+    const file = 'profile="default",source="file"'; // the parser sorts labels
     assert.equal(by('rotated').filter((e) => e.profile === 'default').length, 1, w.out());
     assert.ok(by('rotated').some((e) => e.source === `imds:${imds.url}` && e.name === 'test-role'), w.out());
     assert.match(by('stale-process')[0].detail, /before the last rotation of .*credentials \[default\].*restart it/);
@@ -112,7 +117,7 @@ test('fleet: files, IMDS, container, a stale process and --validate in one watch
     assert.ok(by('heartbeat').length >= 1);
 
     assert.equal(m.get(`credcheck_validation_ok{name="test-role",source="imds"}`), 0, [...m.keys()].join('\n'));
-    assert.equal(m.get(`credcheck_validation_ok{${['profile="default"', 'source="file"'].join(',')}}`), 1);
+    assert.equal(m.get(`credcheck_validation_ok{${file}}`), 1);
     assert.equal(m.get('credcheck_rotations_total{profile="default",source="file"}'), 1);
     assert.equal(m.get('credcheck_stale_processes{process="fleetconsumer"}'), 1);
     assert.ok(Math.abs(m.get('credcheck_clock_offset_seconds')! - 120) < 3);
