@@ -1,21 +1,28 @@
-#!/bin/sh
-# Debian packages some tests need (idempotent, quiet; skips what is already present).
-# promtool (prometheus) and node_exporter (prometheus-node-exporter): the watch → Prometheus tests.
-set -eu
-missing=""
-command -v promtool >/dev/null 2>&1 || missing="$missing prometheus"
-command -v prometheus-node-exporter >/dev/null 2>&1 || missing="$missing prometheus-node-exporter"
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-deps: missing$missing (install them with apt-get as root)" >&2
-  exit 0
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use as real peers (Ruby/Go AWS SDKs as oracles, promtool and
+# node_exporter, strace for the write audit), once: every package already present is skipped, so a
+# second run costs a dpkg query. Called by `npm test` (pretest) and by .ci/run.
+set -euo pipefail
+PACKAGES=(
+  ruby-aws-sdk-core                      # Ruby SDK v3: oracle and real process
+  golang-go                              # builds the Go SDK v2 oracle and process
+  golang-github-aws-aws-sdk-go-v2-dev    # Go SDK v2 sources (GOPATH mode, offline)
+  prometheus                             # promtool test rules
+  prometheus-node-exporter               # textfile collector end to end
+  strace                                 # write audit
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; else
+    echo "ensure-deps: missing Debian packages (${missing[*]}); install them as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
 fi
+echo "ensure-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-# Installing must not start the daemons: a policy-rc.d that forbids it (only if none is there).
-policy=/usr/sbin/policy-rc.d
-added=""
-if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added=1; fi
-apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null 2>&1 || true
-apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null 2>&1 || echo "ensure-deps: apt-get install$missing failed" >&2
-[ -n "$added" ] && rm -f "$policy"
-exit 0
+${SUDO:-} apt-get update -qq >/dev/null
+${SUDO:-} apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
