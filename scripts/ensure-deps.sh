@@ -10,6 +10,7 @@ PACKAGES=(
   prometheus                             # promtool test rules
   prometheus-node-exporter               # textfile collector end to end
   strace                                 # write audit
+  systemd                                # systemd-analyze verify of contrib/systemd
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
