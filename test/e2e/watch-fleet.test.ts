@@ -158,3 +158,46 @@ test('disk full for the textfile: an event and a counter, watch keeps running an
   assert.equal(existsSync(prom), false);
   assert.equal(statSync(path).isFile(), true);
 });
+
+test('--all: profiles with keys, IMDS and the container endpoint from the environment; off EC2 without an endpoint, IMDS is left alone', async () => {
+  const home = makeHome({ credentials: creds(0) + creds(100, 'app') + '[nokeys]\nregion = eu-west-1\n' });
+  const imds = await startImds({ mode: 'v2' });
+  const container = await startContainer({});
+  try {
+    const w = spawnWatch(home, ['--all', '--for', '4s'], { AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url, AWS_CONTAINER_CREDENTIALS_FULL_URI: container.fullUri });
+    assert.equal(await w.done, 0, w.out());
+    const started = w.events().filter((e) => e.event === 'started').map((e) => e.profile ?? e.source.split(':')[0]).sort();
+    assert.deepEqual(started, ['app', 'container', 'default', 'imds'], w.out());
+    // Off EC2 (DMI says so) and no endpoint set: nothing is sent to a link-local address.
+    const sysfs = makeHome();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(sysfs, 'sys', 'class', 'dmi', 'id'), { recursive: true });
+    writeFileSync(join(sysfs, 'sys', 'class', 'dmi', 'id', 'sys_vendor'), 'QEMU\n');
+    const off = spawnWatch(home, ['--all', '--for', '2s'], { CREDCHECK_SYSFS_ROOT: sysfs, AWS_EC2_METADATA_SERVICE_ENDPOINT: '' });
+    assert.equal(await off.done, 0, off.out());
+    assert.ok(!off.events().some((e) => String(e.source).startsWith('imds:')), off.out());
+    assert.match(off.out(), /IMDS not followed: not on EC2 per DMI/);
+  } finally {
+    await Promise.all([imds.close(), container.close()]);
+  }
+});
+
+test('STS down: validation-failed (refused) and validation_ok 0, watch keeps following rotations', async () => {
+  const home = makeHome({ credentials: creds(0) });
+  const path = join(home, '.aws', 'credentials');
+  const prom = join(home, 'credcheck.prom');
+  const sts = await startSts({ identities: [] });
+  const url = sts.url;
+  await sts.close(); // a port nothing listens on any more
+  const w = spawnWatch(home, ['--validate', '1s', '--interval', '300ms', '--textfile', prom, '--for', '30s'], { AWS_ENDPOINT_URL_STS: url, AWS_REGION: 'eu-west-1' });
+  await w.waitFor((e) => e.some((x) => x.event === 'validation-failed'));
+  rename(path, creds(1));
+  await w.waitFor((e) => e.some((x) => x.event === 'rotated'));
+  await sleep(800);
+  const m = parseExposition(readFileSync(prom, 'utf8'));
+  w.child.kill('SIGTERM');
+  assert.equal(await w.done, 0, w.out());
+  assert.match(w.events().find((e) => e.event === 'validation-failed').detail, /refused/);
+  assert.equal(m.get('credcheck_validation_ok{profile="default",source="file"}'), 0);
+  assert.equal(m.get('credcheck_rotations_total{profile="default",source="file"}'), 1);
+});

@@ -357,7 +357,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
   }
 
   for (const r of rejected) emit('not-file-keys', { source: r.source.where, profile: r.source.name, detail: r.detail });
-  for (const note of plan.notes) if (!opts.json) void writeErr(`credcheck watch: ${note}\n`);
+  for (const note of plan.notes) void writeErr(`credcheck watch: ${note}\n`);
   if (stopping) return finished;
   for (const s of plan.sources) startSource(s);
   await pollProcesses().catch(() => undefined);
