@@ -4,12 +4,11 @@ import { basename, dirname } from 'node:path';
 import { registerRotatingSecrets } from '../../kernel/secrets.js';
 import { readSafely } from '../../areas/files/read.js';
 import { feedSdk, sdkView } from '../../areas/files/sdk-view.js';
+import { expiryKeyOf } from '../../sdk/expiry-keys.js';
 
 import type { Observation, Source } from './source.js';
 
 export type { Observation } from './source.js';
-
-const EXPIRY_KEYS = ['aws_expiration', 'expiration', 'x_security_token_expires', 'aws_session_expiration', 'aws_credential_expiration'];
 
 /** Reads the credentials file and parses it with the SDK's own loader (ignoreCache on every read). */
 export async function observeFile(path: string, profile: string): Promise<Observation> {
@@ -26,11 +25,11 @@ export async function observeFile(path: string, profile: string): Promise<Observ
   // Bounded: the current and previous key pair only, so a months-long watch does not grow.
   registerRotatingSecrets(`watch:${path}:${profile}`, [secret, section.aws_session_token], 3);
   const secretHash = createHash('sha256').update(secret).digest('hex');
-  const expKey = EXPIRY_KEYS.find((k) => section[k]);
+  const expiration = section[expiryKeyOf(section) ?? ''];
   const token = section.aws_session_token;
   // The key pair is held in memory only, for --validate; it is never printed or written.
   const credentials = { accessKeyId: keyId, secretAccessKey: secret, ...(token ? { sessionToken: token } : {}) };
-  return { ok: true, keyId, secretHash, credentials, ...(expKey ? { expiration: section[expKey] } : {}) };
+  return { ok: true, keyId, secretHash, credentials, ...(expiration ? { expiration } : {}) };
 }
 
 export interface FollowerOptions {

@@ -4,7 +4,7 @@ import { UsageError } from '../../kernel/errors.js';
 import { locateFile } from '../../areas/files/locate.js';
 import { readSafely } from '../../areas/files/read.js';
 import { feedSdk, sdkView } from '../../areas/files/sdk-view.js';
-import { dmiHint } from '../../areas/imds/dmi.js';
+import { dmiHint } from '../../sdk/ec2-host.js';
 import { resolveImdsConfig } from '../../areas/imds/config.js';
 import { readSsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import { ContainerSource, ImdsSource } from './endpoint-source.js';
