@@ -21,24 +21,26 @@ const rename = (path: string, text: string) => {
 };
 
 test('SSM share file: each rotated event carries the expiry the agent wrote for the NEW keys', async () => {
-  const home = makeHome({ credentials: creds(0) });
+  const home = makeHome({ credentials: creds(0) + creds(100, 'app') });
   const path = join(home, '.aws', 'credentials');
   const ssm = join(home, 'identity_config.json');
   const expiry = (i: number) => new Date(Date.UTC(2030, 0, 1, i)).toISOString();
   const writeSsm = (i: number) => rename(ssm, JSON.stringify({ CredentialsExpiresAt: expiry(i), CredentialsRetrievedAt: new Date().toISOString(), ShareFile: path, ShareProfile: 'default' }));
   writeSsm(0);
-  const w = spawnWatch(home, ['--ssm', '--ssm-runtime-config', ssm, '--interval', '10s', '--count', '5']);
-  await w.waitFor((e) => e.some((x) => x.event === 'started'));
+  const w = spawnWatch(home, ['--ssm', '--profile', 'app', '--ssm-runtime-config', ssm, '--interval', '10s', '--count', '6']);
+  await w.waitFor((e) => e.filter((x) => x.event === 'started').length === 2);
   for (let i = 1; i <= 4; i++) {
     // The agent's order: the credentials file first, its runtime config a moment later.
-    rename(path, creds(i));
+    rename(path, creds(i) + creds(100, 'app'));
     await sleep(150);
     writeSsm(i);
     await w.waitFor((e) => e.filter((x) => x.event === 'rotated').length >= i);
   }
   assert.equal(await w.done, 0, w.out());
   const events = w.events();
-  assert.equal(events[0].expiration, expiry(0), w.out());
+  // The agent's expiry is its share profile's, not that of another profile in the same file.
+  assert.equal(events.find((e) => e.event === 'started' && e.profile === 'default').expiration, expiry(0), w.out());
+  assert.equal(events.find((e) => e.event === 'started' && e.profile === 'app').expiration, undefined, w.out());
   const rotated = events.filter((e) => e.event === 'rotated');
   assert.deepEqual(rotated.map((e) => e.expiration), [1, 2, 3, 4].map(expiry), w.out());
   assertNoSecrets(w.out());

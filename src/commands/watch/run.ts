@@ -108,9 +108,12 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
   // --- trackers -------------------------------------------------------------------------------
   const trackers: Tracker[] = [];
   const validation = validateMs !== undefined ? makeValidation(validateMs) : undefined;
-  const ssmExpiry = async () => {
+  // The agent's expiry belongs to the file and profile it shares (any file when it names none).
+  const ssmExpiry = (s: FileSource) => async () => {
     const ssm = await readSsmRuntimeConfig(env, opts.ssmRuntimeConfig);
-    return ssm.status === 'ok' ? ssm.credentialsExpiresAt : undefined;
+    if (ssm.status !== 'ok') return undefined;
+    if (ssm.shareFile && (ssm.shareFile !== s.path || (ssm.shareProfile ?? 'default') !== s.name)) return undefined;
+    return ssm.credentialsExpiresAt;
   };
   const track = (s: Source): Tracker => {
     const t = new Tracker(s, {
@@ -118,7 +121,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
       mask,
       emit: (name, fields) => !stopping && emit(name, fields),
       // The SSM agent's expiry belongs to the file it shares; a file with its own expiry key wins.
-      ...(s instanceof FileSource ? { expiryFallback: ssmExpiry } : {}),
+      ...(s instanceof FileSource ? { expiryFallback: ssmExpiry(s) } : {}),
       onRotation: (tr) => validation?.soon(tr),
     });
     trackers.push(t);
