@@ -1,15 +1,24 @@
-import { formatDuration } from '../../../kernel/duration.js';
-import { okValue, type ProbeResult } from '../../../kernel/probe.js';
-import { probeChain } from '../../../areas/chain/probe.js';
-import { chainJson } from '../../../areas/chain/render.js';
-import type { FileFacts } from '../../../areas/files/facts.js';
-import type { AreaPlugin } from '../plugin.js';
+import { defineArea, type AreaOptions } from '../../kernel/area.js';
+import { formatDuration } from '../../kernel/duration.js';
+import { okValue, type ProbeResult } from '../../kernel/probe.js';
+import type { FileFacts } from '../files/facts.js';
+import { probeChain } from './probe.js';
+import { chainBody, chainJson } from './render.js';
 
-export const chainPlugin: AreaPlugin = {
+export interface ChainCommandOptions extends AreaOptions {
+  profile?: string;
+  offline?: boolean;
+  ssmRuntimeConfig?: string;
+}
+
+export const chainArea = defineArea<ChainCommandOptions>({
   key: 'chain',
   title: 'Chain',
-  // The IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
+  // Its own command: every link is bounded (≤ 4 s for STS); this is the outer guard.
+  command: { name: 'chain', task: 'walking the credential chain', deadlineMs: 8000 },
+  // In doctor the IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
   deadlineMs: 2600,
+  needs: ['files'],
   async probe(ctx) {
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
@@ -21,7 +30,7 @@ export const chainPlugin: AreaPlugin = {
       ...(files ? { files } : {}),
     });
   },
-  summarise(facts) {
+  summary(facts) {
     const chain = okValue(facts.chain);
     if (!chain) return '';
     const a = chain.active;
@@ -35,4 +44,8 @@ export const chainPlugin: AreaPlugin = {
     return `${source} → ${a.accessKeyId} ${a.keyType} · ${expiry} · ${a.refreshable ? 'refreshes itself' : 'nothing will refresh it'}`;
   },
   json: (result) => chainJson(result as never),
-};
+  report: {
+    json: (result) => chainJson(result as never),
+    body: (result, facts, style) => chainBody(result as never, facts.now, style),
+  },
+});
