@@ -223,6 +223,8 @@ test('attack: no canary, raw control character or workflow command leaves credch
     ...runs('env keys, STS/IMDS answer with hostile names', succeed, [['file'], ['chain', '--json', '--debug'], ['identity'], ['imds'], ['doctor', '--verbose', '--debug'], ['doctor', '--json']]),
     ...preflight('env keys, STS answers with hostile names', ['preflight', '--min-ttl', '2h'], succeed, w.dir),
     ...watchRuns('shared file, hostile names', succeed, w.dir),
+    // watch following every source it can (file, IMDS, container) and validating with STS: echoes and hostile names.
+    ...runs('watch --all --validate, echoing endpoints', { ...containerOnly(w, stsEcho, 'env', encodeURIComponent(c.proxyPassword)), ...envKeys(w), ...echoEnv, AWS_SHARED_CREDENTIALS_FILE: w.env.AWS_SHARED_CREDENTIALS_FILE! }, [['watch', '--all', '--imds', stsEcho.url, '--validate', '1s', '--json', '--for', '1500ms', '--interval', '200ms', '--debug'], ['watch', '--all', '--imds', stsInject.url, '--validate', '1s', '--for', '1500ms', '--interval', '200ms']]),
     // Failure paths: STS and IMDS echo the credentials they were sent.
     ...runs('env keys, endpoints echo what they were sent', echo, [['chain', '--debug'], ['identity', '--json'], ['imds', '--debug'], ['doctor', '--verbose'], ['doctor', '--json', '--debug']]),
     ...preflight('env keys, endpoints echo what they were sent', ['preflight'], echo, w.dir, ['gh-text', 'json']),

@@ -84,7 +84,7 @@ function checks(v: string): Check[] {
   ];
 }
 
-const PROM_LINE = /^(# (HELP|TYPE) .*|[a-z_]+\{source="(?:\\.|[^"\\\n])*",profile="(?:\\.|[^"\\\n])*"\} -?[0-9.e+-]+)$/;
+const PROM_LINE = /^(# (HELP|TYPE) .*|[a-z_]+(\{[a-z_]+="(?:\\.|[^"\\\n])*"(,[a-z_]+="(?:\\.|[^"\\\n])*")*\})? -?[0-9.e+-]+)$/;
 
 const RENDERERS: Renderer[] = [
   { name: 'text', format: 'text', render: (v) => renderText(report(v), makeStyle({ color: false, verbose: true }), 'error') },
@@ -94,7 +94,7 @@ const RENDERERS: Renderer[] = [
   { name: 'github annotations', format: 'github-commands', annotations: true, render: (v) => renderAnnotations(report(v).findings) },
   { name: 'github check lines', format: 'text', render: (v) => checks(v).map((k) => `${k.status.toUpperCase()} ${k.name}: ${k.reason}`).join('\n') },
   { name: 'step summary', format: 'markdown', render: (v) => renderStepSummary(checks(v), report(v).findings) },
-  { name: 'textfile', format: 'prometheus', render: (v) => renderPrometheus({ source: v, profile: v, rotationsTotal: 1, expirySeconds: 60 }), check: (out) => out.trim().split('\n').forEach((l) => assert.match(l, PROM_LINE)) },
+  { name: 'textfile', format: 'prometheus', render: (v) => renderPrometheus({ sources: [{ labels: { source: v, profile: v }, rotationsTotal: 1, expirySeconds: 60 }], staleProcesses: [{ labels: { process: v }, count: 1 }] }), check: (out) => out.trim().split('\n').forEach((l) => assert.match(l, PROM_LINE)) },
   { name: 'watch text', format: 'text', render: (v) => toText({ event: 'file-unreadable', time: '2026-01-01T00:00:00Z', source: `file:${v}`, profile: v, detail: v }) },
   { name: 'watch ndjson', format: 'json', render: (v) => toNdjson({ event: 'started', time: '2026-01-01T00:00:00Z', source: `file:${v}`, profile: v, keyId: v, detail: v }), check: (out) => void JSON.parse(out) },
   { name: '--debug stderr', format: 'text', render: (v) => `credcheck: internal error: ${v}\n${new Error(v).stack}\n[library] ${v}\n` },
