@@ -54,7 +54,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     refreshBeforeExpirySec: 300,
     refreshNote: 'A client memoizes its credential provider: credentials with an expiration are fetched again within 5 minutes of it; credentials without one are kept for the life of the client.',
     fileCaching: 'per-process-cache',
-    fileCachingNote: 'The shared files are read once per process and path (a module-global promise cache in the shared-ini-file-loader) unless a provider is given ignoreCache: true.',
+    fileCachingNote: 'The shared files are read once per process and path (a module-global promise cache in the shared-ini-file-loader): even a new client gets the keys read first. A read with ignoreCache: true replaces that cache for every later reader in the process.',
     rereadsRotatedFile: false,
     reloadFix: 'Give the client a provider that re-reads and expires: credentials: async () => ({ ...(await fromIni({ ignoreCache: true })()), expiration: new Date(Date.now() + 10 * 60_000) }) — fromIni({ ignoreCache: true }) alone is not enough, because keys without an expiration are memoized by the client forever; or use a profile whose credentials expire (role_arn, credential_process with Expiration).',
     verifiedHere: true,

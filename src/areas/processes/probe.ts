@@ -1,10 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { locateFile } from '../files/locate.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import type { ProcessFacts, ProcessFileView, ProcessInfo } from './facts.js';
 import { parseEnviron, relevantEnv } from './environ.js';
 import { detectPatterns } from './patterns.js';
-import { exePath, exists, processStart, processUid, procRoot, readCmdline, userName } from './proc.js';
+import { exePath, exists, processStart, processUid, procRoot, readCmdline, readEnviron, userName } from './proc.js';
+import { applySdkModel } from './model.js';
+import { identifyRuntime } from './runtime/identify.js';
+import { readHead } from './runtime/bounded.js';
+import { MAX_MAPS, readCwd, type ProcView } from './runtime/view.js';
 
 /** argv with anything after a secret-looking flag dropped: command lines can carry keys. */
 export function safeCommand(argv: string[]): string {
@@ -52,12 +56,13 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
     if (user) info.user = user;
   }
   let procEnv: Record<string, string> | undefined;
-  try {
-    procEnv = parseEnviron(await readFile(`${root}/${pid}/environ`, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    info.status = code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'ok';
-    info.detail = `cannot read /proc/${pid}/environ (${code ?? 'error'}): run credcheck as root or as the process's user`;
+  const environ = await readEnviron(root, pid);
+  if (environ.text !== undefined) procEnv = parseEnviron(environ.text);
+  else {
+    const code = environ.code;
+    info.status = code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : (await exists(root, pid)) ? 'ok' : 'not-found';
+    info.detail = info.status === 'not-found' ? 'it exited while being inspected' : `cannot read /proc/${pid}/environ (${code ?? 'error'}): run credcheck as root or as the process's user`;
+    if (info.status === 'not-found') return info;
   }
   if (procEnv) {
     info.envReadable = true;
@@ -67,6 +72,20 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
     info.files = await Promise.all([fileView('credentials', procEnv), fileView('config', procEnv)]);
   }
   info.patterns = await detectPatterns([exe ?? '', ...(argv ?? [])].join(' '), env.CREDCHECK_CODEDEPLOY_CONFIG);
+  if (procEnv) {
+    // Another user's process: /proc/PID/maps, cwd and root need the same permission as environ.
+    const [maps, cwd, rootOk] = await Promise.all([
+      readHead(`${root}/${pid}/maps`, MAX_MAPS),
+      readCwd(root, pid),
+      stat(`${root}/${pid}/root/`).then(() => true, () => false),
+    ]);
+    const view: ProcView = { root, pid, argv: argv ?? [], env: procEnv, fsPrefix: rootOk && root === '/proc' ? `${root}/${pid}/root` : '', maps: maps ?? '' };
+    if (exe) view.exe = exe;
+    if (cwd) view.cwd = cwd;
+    info.runtime = await identifyRuntime(view);
+    const model = await applySdkModel(info, procEnv);
+    if (model) info.model = model;
+  }
   return info;
 }
 

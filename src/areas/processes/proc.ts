@@ -1,4 +1,4 @@
-import { readFile, readlink, stat } from 'node:fs/promises';
+import { open, readFile, readlink, stat } from 'node:fs/promises';
 
 /** Linux /proc readers, each bounded to small files; the root is injectable for tests. */
 export function procRoot(env: NodeJS.ProcessEnv): string {
@@ -54,4 +54,27 @@ export async function exePath(root: string, pid: number): Promise<string | undef
 export async function readCmdline(root: string, pid: number): Promise<string[] | undefined> {
   const text = await readFile(`${root}/${pid}/cmdline`, 'utf8').catch(() => undefined);
   return text === undefined ? undefined : text.split('\0').filter(Boolean);
+}
+
+/** An environment larger than this is cut (Linux allows a few MiB; AWS variables come early or not at all). */
+export const MAX_ENVIRON = 2 * 1024 * 1024;
+
+/** /proc/PID/environ, bounded; the error code tells "another user's process" from "gone". */
+export async function readEnviron(root: string, pid: number): Promise<{ text?: string; code?: string }> {
+  let fh;
+  try {
+    fh = await open(`${root}/${pid}/environ`, 'r');
+    const buf = Buffer.alloc(MAX_ENVIRON);
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { text: buf.toString('utf8', 0, got) };
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
 }

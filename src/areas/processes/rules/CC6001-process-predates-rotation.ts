@@ -1,8 +1,7 @@
 import { defineRule } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { inspectedProcesses, label, READS_ONCE, usesEnvKeys } from './helpers.js';
-
-const START_TIME_SLACK_MS = 2000;
+import { START_TIME_SLACK_MS } from '../model.js';
+import { inspectedProcesses, label, READS_ONCE, sdkLabel, usesEnvKeys } from './helpers.js';
 
 /** Seed 1: the file was rewritten after the process read it; the process kept the old keys. */
 export default defineRule({
@@ -17,16 +16,22 @@ export default defineRule({
       const rewritten = Date.parse(file.ctime);
       // /proc start times derive from btime, which has 1 s resolution: demand a clear margin.
       if (rewritten <= started + START_TIME_SLACK_MS) return [];
+      // The identified SDK, as this program uses it, re-reads the file: nothing is stuck.
+      if (p.model?.rereadsFile === true) return [];
       const pattern = p.patterns[0];
-      const knownStale = pattern !== undefined && READS_ONCE.has(pattern.id);
+      const knownStale = (pattern !== undefined && READS_ONCE.has(pattern.id)) || p.model?.rereadsFile === false;
+      const sdk = sdkLabel(p);
+      const why = p.model?.rereadWhy && p.model.rereadsFile === false ? ` ${p.model.rereadWhy}` : pattern ? ` ${pattern.why}` : '';
       const fix = pattern?.id === 'codedeploy-agent'
         ? `Restart the agent now (systemctl restart codedeploy-agent), then make the fix permanent as described in CC6002.`
-        : knownStale
-          ? `Restart it now (e.g. systemctl restart ${pattern.id}) and after every rotation, or configure it with a provider that refreshes (an instance role or a role_arn profile) instead of a rotated file.`
-          : `If ${label(p)} reads the file only at start, restart it; better, have it re-read on failure (JavaScript SDK: fromIni({ ignoreCache: true }) or fromNodeProviderChain with a refreshing profile) or use a role-based profile that refreshes itself.`;
+        : p.model?.fix
+          ? p.model.fix
+          : pattern && READS_ONCE.has(pattern.id)
+            ? `Restart it now (e.g. systemctl restart ${pattern.id}) and after every rotation, or configure it with a provider that refreshes (an instance role or a role_arn profile) instead of a rotated file.`
+            : `If ${label(p)} reads the file only at start, restart it after each rotation, or give it credentials that refresh themselves (an instance or container role, or a role_arn profile).`;
       return [{
         severity: knownStale ? 'error' as const : 'warning' as const,
-        message: `${label(p)} started ${p.startedAt}; ${file.path} was rewritten ${formatDuration(rewritten - started)} later (${file.ctime}).${pattern ? ` ${pattern.why}` : ''} A process that read the keys once is now signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
+        message: `${label(p)}${sdk ? ` runs ${sdk}` : ''}; it started ${p.startedAt} and ${file.path} was rewritten ${formatDuration(rewritten - started)} later (${file.ctime}).${why} ${knownStale ? 'It is' : 'If it read the keys once, it is'} signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
         fix,
         file: file.path,
         source: `pid ${p.pid}`,
