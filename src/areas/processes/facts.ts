@@ -50,6 +50,8 @@ export interface ProcessModel {
 
 export interface ProcessInfo {
   pid: number;
+  /** The name given to --pid that selected this process. */
+  name?: string;
   status: 'ok' | 'not-found' | 'permission-denied' | 'unsupported';
   detail?: string;
   exe?: string;

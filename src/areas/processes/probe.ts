@@ -89,6 +89,15 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
   return info;
 }
 
-export async function probeProcesses(pids: number[], env: NodeJS.ProcessEnv = process.env): Promise<ProcessFacts> {
-  return { processes: await Promise.all(pids.map((pid) => inspectProcess(pid, env))) };
+/** --pid: numbers are PIDs; names stand for every process of that name (none → a not-found entry). */
+export async function probeProcesses(targets: Array<number | string>, env: NodeJS.ProcessEnv = process.env): Promise<ProcessFacts> {
+  const { pidsByName } = await import('./scan.js');
+  const root = procRoot(env);
+  const infos: ProcessInfo[][] = await Promise.all(targets.map(async (t) => {
+    if (typeof t === 'number') return [await inspectProcess(t, env)];
+    const pids = await pidsByName(root, t);
+    if (pids.length === 0) return [{ pid: 0, name: t, status: 'not-found' as const, detail: `no process named ${t}`, env: [], envReadable: false, files: [], patterns: [] }];
+    return Promise.all(pids.map(async (pid) => ({ ...(await inspectProcess(pid, env)), name: t })));
+  }));
+  return { processes: infos.flat() };
 }
