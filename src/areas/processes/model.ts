@@ -21,7 +21,7 @@ function fixFor(sdk: SdkId | undefined, p: ProcessInfo, rubyDefaultPath: boolean
  * default chain took at start given its own environment and files, whether it can see a rotated
  * file, and what to do about it. Leaves the model out when nothing is known.
  */
-export async function applySdkModel(p: ProcessInfo, env: Record<string, string>): Promise<ProcessModel | undefined> {
+export async function applySdkModel(p: ProcessInfo, env: Record<string, string>, kinds?: Map<string, Promise<unknown>>): Promise<ProcessModel | undefined> {
   const sdk = p.runtime?.sdk;
   const creds = p.files.find((f) => f.kind === 'credentials');
   const config = p.files.find((f) => f.kind === 'config');
@@ -49,7 +49,11 @@ export async function applySdkModel(p: ProcessInfo, env: Record<string, string>)
     return model;
   }
   const profile = p.profile?.name ?? 'default';
-  const kind = creds && config ? await profileKindIn(creds.path, config.path, profile) : { kind: 'none' as const };
+  const kindKey = `${creds?.path}\0${config?.path}\0${profile}`;
+  if (creds && config && kinds && !kinds.has(kindKey)) kinds.set(kindKey, profileKindIn(creds.path, config.path, profile));
+  const kind = creds && config
+    ? ((await (kinds?.get(kindKey) ?? profileKindIn(creds.path, config.path, profile))) as Awaited<ReturnType<typeof profileKindIn>>)
+    : { kind: 'none' as const };
   if (kind.kind === 'static') {
     model.source = 'shared-file-keys';
     model.sourceDetail = `static keys of profile ${profile} in ${kind.file ?? creds?.path}`;

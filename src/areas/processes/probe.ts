@@ -28,6 +28,30 @@ export function safeCommand(argv: string[]): string {
   return out.join(' ');
 }
 
+/**
+ * Within one `--processes` scan many processes share a HOME: their files are looked at once.
+ * Never kept across calls (a rotation between two `--pid` inspections must be seen).
+ */
+export interface ScanCache {
+  files: Map<string, Promise<ProcessFileView>>;
+  kinds: Map<string, Promise<unknown>>;
+}
+
+export function newScanCache(): ScanCache {
+  return { files: new Map(), kinds: new Map() };
+}
+
+function cachedFileView(kind: 'credentials' | 'config', env: Record<string, string>, cache?: ScanCache): Promise<ProcessFileView> {
+  if (!cache) return fileView(kind, env);
+  const key = `${kind}\0${locateFile(kind, env).path}`;
+  let hit = cache.files.get(key);
+  if (!hit) {
+    hit = fileView(kind, env);
+    cache.files.set(key, hit);
+  }
+  return hit;
+}
+
 async function fileView(kind: 'credentials' | 'config', env: Record<string, string>): Promise<ProcessFileView> {
   const where = locateFile(kind, env);
   const s = await stat(where.path).catch(() => undefined);
@@ -40,7 +64,7 @@ async function fileView(kind: 'credentials' | 'config', env: Record<string, stri
 }
 
 /** What one running process sees: its AWS environment, its files, and when it started. */
-export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = process.env): Promise<ProcessInfo> {
+export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = process.env, cache?: ScanCache): Promise<ProcessInfo> {
   const root = procRoot(env);
   const base: ProcessInfo = { pid, status: 'ok', env: [], envReadable: false, files: [], patterns: [] };
   if (process.platform !== 'linux' && !env.CREDCHECK_PROC_ROOT) return { ...base, status: 'unsupported', detail: '--pid needs Linux /proc' };
@@ -69,7 +93,7 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
     info.env = relevantEnv(procEnv);
     if (procEnv.HOME) info.home = procEnv.HOME;
     info.profile = procEnv.AWS_PROFILE ? { name: procEnv.AWS_PROFILE, source: '$AWS_PROFILE' } : { name: 'default', source: 'default' };
-    info.files = await Promise.all([fileView('credentials', procEnv), fileView('config', procEnv)]);
+    info.files = await Promise.all([cachedFileView('credentials', procEnv, cache), cachedFileView('config', procEnv, cache)]);
   }
   info.patterns = await detectPatterns([exe ?? '', ...(argv ?? [])].join(' '), env.CREDCHECK_CODEDEPLOY_CONFIG);
   if (procEnv) {
@@ -83,7 +107,7 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
     if (exe) view.exe = exe;
     if (cwd) view.cwd = cwd;
     info.runtime = await identifyRuntime(view);
-    const model = await applySdkModel(info, procEnv);
+    const model = await applySdkModel(info, procEnv, cache?.kinds);
     if (model) info.model = model;
   }
   return info;

@@ -4,7 +4,7 @@ import { locateFile } from '../files/locate.js';
 import type { ProcessFacts, ProcessInfo } from './facts.js';
 import { parseEnviron } from './environ.js';
 import { KNOWN_AGENTS } from './patterns.js';
-import { inspectProcess } from './probe.js';
+import { inspectProcess, newScanCache } from './probe.js';
 import { MAX_ENVIRON, procRoot, readCmdline } from './proc.js';
 import { exeName } from './runtime/view.js';
 
@@ -141,7 +141,8 @@ export async function scanHost(env: NodeJS.ProcessEnv = process.env): Promise<Pr
     for (const pid of pids.slice(i, i + SLICE)) triage(pid);
     await new Promise((r) => setImmediate(r));
   }
-  const inspected = await Promise.all(candidates.sort((a, b) => a - b).map((pid) => inspectProcess(pid, env)));
+  const cache = newScanCache();
+  const inspected = await Promise.all(candidates.sort((a, b) => a - b).map((pid) => inspectProcess(pid, env, cache)));
   // A process of another user whose SDK could not be seen is kept only when it is a known agent.
   const processes: ProcessInfo[] = inspected.filter((p) => p.status !== 'not-found' && (p.status !== 'ok' || p.patterns.length > 0 || usesAws(p)));
   return {
