@@ -129,11 +129,12 @@ export async function scanHost(env: NodeJS.ProcessEnv = process.env): Promise<Pr
     }
     const procEnv = parseEnviron(environ.text);
     if (agent || AWS_VARS.some((v) => procEnv[v] !== undefined)) return void candidates.push(pid);
+    // Shells and the like neither hold credential files open nor carry an SDK: no more reads.
+    const name = exeName({ root, pid, argv, fsPrefix: '', maps: '' });
+    if (!INTERPRETER.test(name) && NOT_SDK.test(name)) return;
     const creds = locateFile('credentials', procEnv).path;
     if (holdsCredentialFile(root, pid, new Set([creds]))) return void candidates.push(pid);
     // Interpreters and Go programs: inspected only when their HOME has credentials to cache.
-    const name = exeName({ root, pid, argv, fsPrefix: '', maps: '' });
-    if (!INTERPRETER.test(name) && NOT_SDK.test(name)) return;
     if (!credsExist.has(creds)) credsExist.set(creds, existsSync(creds));
     if (credsExist.get(creds)) candidates.push(pid);
   };
