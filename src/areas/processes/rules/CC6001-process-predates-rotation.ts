@@ -1,15 +1,17 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
 import { START_TIME_SLACK_MS } from '../model.js';
-import { inspectedProcesses, label, READS_ONCE, sdkLabel, usesEnvKeys } from './helpers.js';
+import { label, READS_ONCE, sdkLabel, usesEnvKeys } from './helpers.js';
 
 /** Seed 1: the file was rewritten after the process read it; the process kept the old keys. */
 export default defineRule({
   code: 'CC6001',
   severity: 'warning',
   title: 'Process started before its credentials file was last rewritten',
+  priority: 40,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const file = p.files.find((f) => f.kind === 'credentials');
       if (!p.startedAt || !file?.exists || !file.ctime || usesEnvKeys(p)) return [];
       const started = Date.parse(p.startedAt);

@@ -1,12 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { inspectedProcesses } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC6004',
   severity: 'error',
   title: 'Could not inspect the process',
+  priority: 70,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       if (p.status === 'not-found' && p.pid === 0) {
         return [{ message: `No running process is named ${p.name ?? '?'} (matched against the command name and the base name of each argument, like pgrep).`, fix: 'List candidates with pgrep -af NAME (or systemctl status SERVICE) and pass a PID or the exact name to --pid.', source: `--pid ${p.name ?? ''}` }];
       }

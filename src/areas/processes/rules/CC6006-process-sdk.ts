@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { inspectedProcesses, label, sdkLabel } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { label, sdkLabel } from './helpers.js';
 
 /** What runs in the process, from what evidence, and what its SDK does with rotated files. */
 export default defineRule({
   code: 'CC6006',
   severity: 'info',
   title: 'Which runtime and AWS SDK the process uses',
+  priority: 90,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const r = p.runtime;
       if (!r) return [];
       const sdk = sdkLabel(p);
