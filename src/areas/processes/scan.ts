@@ -76,6 +76,9 @@ function holdsCredentialFile(root: string, pid: number, paths: Set<string>): boo
  * The triage reads are synchronous: thousands of tiny /proc reads through the thread pool cost
  * ~10× more than direct calls. They run in slices with a yield between, so other probes progress.
  */
+/** One scratch buffer for all synchronous reads (they cannot interleave): no allocation per file. */
+const SCRATCH = Buffer.allocUnsafe(256 * 1024);
+
 function readSmall(path: string, max: number): { text?: string; code?: string } {
   let fd: number | undefined;
   try {
@@ -83,11 +86,15 @@ function readSmall(path: string, max: number): { text?: string; code?: string } 
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < max) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, max - total));
-      const n = readSync(fd, chunk, 0, chunk.length, total);
+      const want = Math.min(SCRATCH.length, max - total);
+      const n = readSync(fd, SCRATCH, 0, want, total);
+      // A short read is the end (regular files, and /proc's environ and cmdline, which fill
+      // what was asked): the common small file costs one read and no copy.
+      if (chunks.length === 0 && n < want) return { text: SCRATCH.toString('utf8', 0, n) };
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
+      chunks.push(Buffer.from(SCRATCH.subarray(0, n)));
       total += n;
+      if (n < want) break;
     }
     return { text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {

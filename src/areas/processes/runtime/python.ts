@@ -1,5 +1,6 @@
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { absolute, exeName, fileText, isFile, listDir, mappedFiles, type ProcView, type SdkIdentity } from './view.js';
+import { absolute, exeName, fileText, inProc, isFile, listDir, mappedFiles, type ProcView, type SdkIdentity } from './view.js';
 
 const VERSION = /^__version__\s*=\s*['"]([^'"]+)['"]/m;
 
@@ -11,6 +12,10 @@ export function isPython(view: ProcView): boolean {
 async function pythonVersion(view: ProcView, prefix: string): Promise<string | undefined> {
   const fromName = /python(\d+\.\d+)/.exec(exeName(view)) ?? /libpython(\d+\.\d+)/.exec(view.maps);
   if (fromName) return fromName[1];
+  // python3 → python3.11 (a symlink outside /proc, where exe is already resolved).
+  const real = view.exe ? await realpath(inProc(view, view.exe)).catch(() => undefined) : undefined;
+  const fromReal = real && /python(\d+\.\d+)$/.exec(real);
+  if (fromReal) return fromReal[1];
   const libs = (await listDir(view, join(prefix, 'lib'))).filter((n) => /^python\d+\.\d+$/.test(n)).sort();
   return libs.at(-1)?.slice('python'.length);
 }
