@@ -80,7 +80,13 @@ export async function applySdkModel(p: ProcessInfo, env: Record<string, string>,
   if (kind.kind !== 'none') {
     model.source = `profile-${kind.kind}`;
     model.sourceDetail = `profile ${profile} (${kind.kind}) in ${kind.file ?? creds?.path}`;
-    model.rereadsFile = true;
+    if (kind.kind === 'assume-role') {
+      // The role's keys refresh, but with the source profile's keys read at start: a rotated
+      // source key is not seen either. Unknown, not "fine".
+      model.rereadWhy = 'the role credentials refresh before they expire, signed with the source profile\'s keys as read at start';
+    } else {
+      model.rereadsFile = true;
+    }
     model.refresh = behaviour
       ? `refreshed ${behaviour.advisoryBeforeExpirySec ? `${behaviour.advisoryBeforeExpirySec / 60} min (advisory) / ` : ''}${behaviour.refreshBeforeExpirySec / 60} min before expiry`
       : 'refreshed before expiry (role, process and SSO credentials carry an expiry)';
