@@ -26,7 +26,8 @@ export async function applySdkModel(p: ProcessInfo, env: Record<string, string>,
   const creds = p.files.find((f) => f.kind === 'credentials');
   const config = p.files.find((f) => f.kind === 'config');
   const startedMs = p.startedAt ? Date.parse(p.startedAt) : undefined;
-  const rewrittenMs = creds?.ctime ? Date.parse(creds.ctime) : undefined;
+  // Contents changed (mtime), as stale.ts decides: chmod/chown move only ctime and rotate nothing.
+  const rewrittenMs = creds?.mtime ? Date.parse(creds.mtime) : undefined;
   const rewrittenAfterStart = startedMs !== undefined && rewrittenMs !== undefined ? rewrittenMs > startedMs + START_TIME_SLACK_MS : undefined;
   const behaviour = sdk ? REFRESH[sdk] : undefined;
   const model: ProcessModel = { chainModel: CHAIN_NOTE, source: 'unknown', sourceDetail: '' };
@@ -72,7 +73,7 @@ export async function applySdkModel(p: ProcessInfo, env: Record<string, string>,
           : behaviour.fileCachingNote;
     model.refresh = 'never: keys from the file carry no expiry, so no SDK refreshes them on a timer';
     if (model.rereadsFile === false && rewrittenAfterStart) {
-      model.heldExpiry = `unknown: it holds the keys the file had before ${creds?.ctime}; temporary keys (with aws_session_token) expire on the schedule of whoever wrote them`;
+      model.heldExpiry = `unknown: it holds the keys the file had before ${creds?.mtime}; temporary keys (with aws_session_token) expire on the schedule of whoever wrote them`;
     }
     if (!agentRereads) model.fix = fixFor(sdk, p, rubyDefaultPath);
     return model;

@@ -1,15 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { DoctorOptions } from './options.js';
 
-export interface DoctorOptions extends CommonOptions {
-  profile?: string;
-  /** PIDs, or process names (every process whose command name or an argument's base name matches). */
-  pid: Array<number | string>;
-  processes?: boolean;
-  offline?: boolean;
-  timeout: string;
-  ssmRuntimeConfig?: string;
-}
 
 function collectPid(value: string, previous: Array<number | string>): Array<number | string> {
   if (/^\d+$/.test(value)) {
@@ -44,7 +36,9 @@ Examples:
                                                who on this host still holds the old keys?
   $ credcheck doctor --profile deploy --json   everything, machine-readable
   $ credcheck doctor --offline                 no network: files, chain and processes only
-${EXIT_CODES_HELP}`,
+${EXIT_CODES_HELP}
+  doctor also exits 1 when an area could not be checked (--timeout too short, a crash):
+  an unchecked area is not a healthy one.`,
   );
   return cmd.action(async (opts: DoctorOptions) => {
     const { runDoctor } = await import('./run.js');
