@@ -8,10 +8,11 @@ export const START_TIME_SLACK_MS = 2000;
 const CHAIN_NOTE = 'precedence shared by the SDKs\' default chains (environment keys, then web identity from the environment, then the profile, then container, then instance role); the per-SDK chain models are not on main yet';
 
 function fixFor(sdk: SdkId | undefined, p: ProcessInfo, rubyDefaultPath: boolean): string {
-  if (!sdk) return 'Restart the process after each rotation, or give it credentials that refresh themselves (an instance or container role, or a role_arn profile).';
-  if (sdk === 'ruby-v3' && p.patterns[0]?.id === 'codedeploy-agent') {
+  // The agent is the program in front of us whatever runtime credcheck saw: its own fix.
+  if (p.patterns[0]?.id === 'codedeploy-agent') {
     return 'Restart the agent now (systemctl restart codedeploy-agent); permanently, point aws_credentials_file in its config at a different path to the same file (a symlink, see CC6002), so aws-sdk-core parses it afresh on each refresh.';
   }
+  if (!sdk) return 'Restart the process after each rotation, or give it credentials that refresh themselves (an instance or container role, or a role_arn profile).';
   if (sdk === 'ruby-v3' && rubyDefaultPath) return REFRESH['ruby-v3'].reloadFix;
   return `Restart it now; ${REFRESH[sdk].reloadFix}`;
 }
