@@ -92,4 +92,5 @@ process.on('unhandledRejection', (reason) => {
   void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));
 });
 
-await main(process.argv);
+// Not a top-level await: the single executable's bundle is CommonJS, which has none.
+void main(process.argv);
