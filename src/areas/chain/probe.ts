@@ -98,12 +98,15 @@ const SDK_ORDER: ChainSource[] = ['env', 'sso', 'ini', 'process', 'token-file', 
 /**
  * Once a link decides the chain (it supplies credentials, or stops the chain with an error), the SDK
  * never asks the links behind it: they are still probed, concurrently from the start, to say what
- * they would do, but get only this much longer before being reported as not reached. A real IMDS
- * or container endpoint answers in a few ms; a black-holed one must not hold up the answer.
+ * they would do, but get only a short budget more before being reported as not reached — at least
+ * LATER_LINKS_BUDGET_MS, and half of what the chain has taken so far on a host slow enough to need
+ * it (a loaded host slows the links behind as much as the winner). A real IMDS or container
+ * endpoint answers in a few ms; a black-holed one must not hold up the answer.
  */
 export const LATER_LINKS_BUDGET_MS = 50;
 
 async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: ReadonlySet<ChainSource>): Promise<ChainLink[]> {
+  const started = performance.now();
   const settled: ChainLink[] = [];
   for (let i = 0; i < pending.length; i++) {
     const l = await pending[i]!;
@@ -111,12 +114,13 @@ async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: Re
     const decisive = l.status === 'shadowed' || (l.status === 'failed' && l.hardStop);
     if (!decisive) continue;
     const behind = pending.slice(i + 1);
-    const timer = new Promise<undefined>((resolve) => setTimeout(resolve, LATER_LINKS_BUDGET_MS));
+    const budgetMs = Math.round(Math.max(LATER_LINKS_BUDGET_MS, (performance.now() - started) / 2));
+    const timer = new Promise<undefined>((resolve) => setTimeout(resolve, budgetMs));
     // A link still running when the budget ends is waited for only if its endpoint has answered by then.
     const rest = await Promise.all(behind.map((p, j) => Promise.race([p, timer.then(() => (answered.has(SDK_ORDER[i + 1 + j]!) ? p : undefined))])));
     rest.forEach((r, j) => {
       const source = SDK_ORDER[i + 1 + j]!;
-      settled.push(r ?? { source, status: 'skipped', ms: 0, reason: `not reached in ${LATER_LINKS_BUDGET_MS} ms after the ${l.source} link decided the chain (the SDK never asks it)` });
+      settled.push(r ?? { source, status: 'skipped', ms: 0, reason: `not reached in ${budgetMs} ms after the ${l.source} link decided the chain (the SDK never asks it)` });
     });
     break;
   }
