@@ -13,6 +13,7 @@ import { BIN } from '../test/helpers/cli.js';
 import { embeddedNodeBinary, singleExecutables } from '../test/helpers/executables.js';
 import { startBlackhole } from '../test/servers/blackhole.js';
 import { startSts } from '../test/servers/sts.js';
+import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));
   rows.push(await time('credcheck doctor --offline', node, [BIN, 'doctor', '--offline'], blackholed));
+  const procRoot = fakeProc(2000, home);
+  rows.push(await time('credcheck doctor --processes --offline (2,000 fake)', node, [BIN, 'doctor', '--processes', '--offline'], { ...blackholed, CREDCHECK_PROC_ROOT: procRoot }));
+  rows.push(await time('credcheck doctor --processes --offline (this host)', node, [BIN, 'doctor', '--processes', '--offline'], blackholed));
   rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
   rows.push(await time('credcheck identity (healthy)', node, [BIN, 'identity'], healthy));
   rows.push(await time('credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy));
@@ -130,6 +134,7 @@ function printGoals(rows: Row[]): void {
     ['--version / node -e 0', m('credcheck --version'), m('node -e 0'), 1.2, '×'],
     ['clock (healthy NTP)', m('credcheck clock (healthy NTP)'), 1, 300, 'ms'],
     ['doctor (all black-holed)', m('credcheck doctor (all black-holed)'), 1, 2000, 'ms'],
+    ['doctor --processes (2,000 processes, whole run)', m('credcheck doctor --processes --offline (2,000 fake)'), 1, 1000, 'ms'],
   ];
   console.log('\ngoal                                        measured   goal     met');
   for (const [name, value, yardstick, goal, unit] of goals) {

@@ -86,6 +86,8 @@ import CC6002 from './areas/processes/rules/CC6002-codedeploy-default-path.js';
 import CC6003 from './areas/processes/rules/CC6003-process-env-session-keys.js';
 import CC6004 from './areas/processes/rules/CC6004-process-not-inspectable.js';
 import CC6005 from './areas/processes/rules/CC6005-process-home-differs.js';
+import CC6006 from './areas/processes/rules/CC6006-process-sdk.js';
+import CC6007 from './areas/processes/rules/CC6007-processes-not-inspectable.js';
 import CC6101 from './cross/rules/CC6101-expired-token-clock-behind.js';
 import CC6102 from './cross/rules/CC6102-file-valid-process-stale.js';
 import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
@@ -104,7 +106,7 @@ export const RULES: readonly Rule[] = [
   // Causes before symptoms: findings are shown most severe first and, within a severity, in this
   // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
   // doctor, processes
-  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
+  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005, CC6007, CC6006,
   // clock
   CC4001, CC4003, CC4002, CC4004, CC4005,
   // imds and container

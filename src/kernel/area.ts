@@ -11,7 +11,10 @@ export interface AreaOptions extends CommonOptions {
   profile?: string;
   offline?: boolean;
   ssmRuntimeConfig?: string;
-  pid?: number[];
+  /** doctor --pid: PIDs or process names. */
+  pid?: Array<number | string>;
+  /** doctor --processes: every process on the host that uses AWS credentials. */
+  processes?: boolean;
   credentialsFile?: string;
   configFile?: string;
   region?: string;

@@ -38,6 +38,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   }
   // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
   if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
-  const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
+  const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length || opts.processes ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { label, READS_ONCE } from './helpers.js';
+import { label, READS_ONCE, sdkLabel } from './helpers.js';
 import { staleFix, staleProcesses } from '../stale.js';
 
 /**
@@ -18,10 +18,14 @@ export default defineRule({
       .filter((s) => !s.sameFileAsChain)
       .map((s) => {
         const pattern = s.process.patterns[0];
-        const knownStale = pattern !== undefined && READS_ONCE.has(pattern.id);
+        const model = s.process.model;
+        // Known to keep the old keys: a read-once program, or the identified SDK's model says so.
+        const knownStale = (pattern !== undefined && READS_ONCE.has(pattern.id)) || model?.rereadsFile === false;
+        const sdk = sdkLabel(s.process);
+        const why = model?.rereadsFile === false && model.rereadWhy ? ` ${model.rereadWhy}` : pattern ? ` ${pattern.why}` : '';
         return {
           severity: knownStale ? ('error' as const) : ('warning' as const),
-          message: `${label(s.process)} started ${s.process.startedAt}; the keys in ${s.file.path} were rewritten ${formatDuration(s.laterMs)} later (${s.file.mtime}).${pattern ? ` ${pattern.why}` : ''} A process that read the keys once is now signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
+          message: `${label(s.process)}${sdk ? ` runs ${sdk}; it` : ''} started ${s.process.startedAt}; the keys in ${s.file.path} were rewritten ${formatDuration(s.laterMs)} later (${s.file.mtime}).${why} ${knownStale ? 'It is' : 'A process that read the keys once is'} now signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
           fix: staleFix(s),
           file: s.file.path,
           source: `pid ${s.process.pid}`,
