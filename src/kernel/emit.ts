@@ -20,7 +20,7 @@ export function exitCodeFor(findings: { severity: Severity }[], failOn: Severity
 export async function emitReport(report: Report, opts: CommonOptions, generatedAt = new Date().toISOString()): Promise<number> {
   const sorted = { ...report, findings: sortFindings(report.findings, report.lead) };
   if (opts.json) {
-    await writeOut(renderJson(sorted, generatedAt));
+    await writeOut(renderJson(sorted, generatedAt), 'json');
   } else {
     await writeOut(renderText(sorted, makeStyle(opts), opts.failOn));
   }

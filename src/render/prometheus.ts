@@ -1,3 +1,5 @@
+import { prometheusLabel as label } from '../kernel/sanitize.js';
+
 /** Figures `watch` exports for node_exporter's textfile collector, one series per watched source. */
 export interface SourceMetrics {
   /** Bounded: source kind and a configured name (profile, role, process name); never a key id or pid. */
@@ -25,10 +27,6 @@ export interface WatchMetrics {
   heartbeatSeconds?: number;
   textfileFailuresTotal?: number;
   version?: string;
-}
-
-function label(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
 function labelText(labels: Record<string, string>): string {

@@ -90,7 +90,10 @@ const SCENARIOS: Scenario[] = [
     env: () => ({ AWS_PROFILE: 'dev', AWS_ACCESS_KEY_ID: 'AKIAENVIGNORED000006', AWS_SECRET_ACCESS_KEY: CANARY.secret }),
     source: 'ini', kind: 'static', codes: ['CC2001'], links: { env: 'skipped' },
   },
-  { name: 'AWS_PROFILE names a missing profile, env keys ignored', env: () => ({ AWS_PROFILE: 'nope', AWS_ACCESS_KEY_ID: 'AKIAENVIGNORED000007', AWS_SECRET_ACCESS_KEY: CANARY.secret }), source: null, codes: ['CC2001', 'CC2006'] },
+  { name: 'AWS_PROFILE names a missing profile, env keys ignored', env: () => ({ AWS_PROFILE: 'nope', AWS_ACCESS_KEY_ID: 'AKIAENVIGNORED000007', AWS_SECRET_ACCESS_KEY: CANARY.secret }), source: null,
+    // The missing profile is the cause, for every SDK: botocore and the AWS CLI stop too
+    // ("The config profile (nope) could not be found"), so CC2001's "the CLI uses the keys" would be false.
+    codes: ['CC1034'] },
   { name: '--profile skips env keys', profile: 'dev', credentials: staticProfile('dev', 'AKIADEVPROFILE000008'), env: () => ({ AWS_ACCESS_KEY_ID: 'AKIAENVIGNORED000008', AWS_SECRET_ACCESS_KEY: CANARY.secret }), source: 'ini', kind: 'static' },
   { name: 'half env pair falls through to the default profile', credentials: staticProfile('default', 'AKIADEFAULTPROFILE09'), env: () => ({ AWS_ACCESS_KEY_ID: 'AKIAHALFPAIR00000009' }), source: 'ini', links: { env: 'failed' } },
   { name: 'static default profile', credentials: staticProfile('default', 'AKIADEFAULTPROFILE10'), source: 'ini', kind: 'static' },

@@ -28,7 +28,8 @@ export const chainArea = defineArea<ChainCommandOptions>({
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
       ...(files ? { files } : {}),
-      shared: ctx.shared,
+      // doctor resolves an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
+      ...(ctx.mode === 'doctor' ? { shared: ctx.shared } : {}),
     });
   },
   summary(facts) {

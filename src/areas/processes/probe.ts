@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { locateFile } from '../files/locate.js';
 import { registerSecret } from '../../kernel/secrets.js';
+import { redactUrl } from '../../kernel/userinfo.js';
 import type { ProcessFacts, ProcessFileView, ProcessInfo } from './facts.js';
 import { parseEnviron, relevantEnv } from './environ.js';
 import { detectPatterns } from './patterns.js';
@@ -23,7 +24,7 @@ export function safeCommand(argv: string[]): string {
       }
       continue;
     }
-    out.push(arg);
+    out.push(redactUrl(arg)); // `-x http://user:pw@proxy`, `--endpoint https://u:pw@host`
   }
   return out.join(' ');
 }

@@ -8,7 +8,7 @@ import type { Facts } from '../../kernel/facts.js';
 import { sortFindings } from '../../kernel/finding.js';
 import { finish } from '../../kernel/finish.js';
 import { runRules } from '../../kernel/rule.js';
-import { scrub } from '../../kernel/secrets.js';
+import { fileContent } from '../../kernel/output.js';
 import { renderAnnotations, renderStepSummary } from '../../render/github.js';
 import { renderJunit } from '../../render/junit.js';
 import { RULES } from '../../rules.js';
@@ -67,7 +67,7 @@ export async function runPreflight(opts: PreflightCommandOptions, env: NodeJS.Pr
   // Only outputs the user (or the CI convention) asked for are written: --junit FILE, the step summary.
   if (opts.junit) {
     try {
-      await writeFile(opts.junit, scrub(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds })));
+      await writeFile(opts.junit, fileContent(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds }), 'xml'));
     } catch (e) {
       await writeErr(`credcheck: cannot write --junit ${opts.junit}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       finish(EXIT_USAGE);
@@ -76,23 +76,24 @@ export async function runPreflight(opts: PreflightCommandOptions, env: NodeJS.Pr
   }
   if (env.GITHUB_STEP_SUMMARY && (onGithub || format === 'github')) {
     // Append, never overwrite: other steps' summaries share this file.
-    await appendFile(env.GITHUB_STEP_SUMMARY, scrub(renderStepSummary(preflight.checks, findings))).catch(() =>
+    await appendFile(env.GITHUB_STEP_SUMMARY, fileContent(renderStepSummary(preflight.checks, findings), 'markdown')).catch(() =>
       writeErr(`credcheck: cannot append to GITHUB_STEP_SUMMARY (${env.GITHUB_STEP_SUMMARY})\n`),
     );
   }
 
   let code: number;
   if (format === 'junit') {
-    await writeOut(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds }));
+    await writeOut(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds }), 'xml');
     code = exitCodeFor(findings, opts.failOn);
   } else if (format === 'github') {
     const lines = preflight.checks.map((c) => `${c.status.toUpperCase().padEnd(4)} ${c.name}: ${c.reason}`);
-    await writeOut(`${renderAnnotations(findings)}${lines.join('\n')}\n`);
+    await writeOut(renderAnnotations(findings), 'github-commands');
+    await writeOut(`${lines.join('\n')}\n`);
     code = exitCodeFor(findings, opts.failOn);
   } else {
     code = await emitReport(report, { ...opts, json: format === 'json' }, now);
     // Under GitHub Actions, plain text runs also annotate the job, unless the user chose a format.
-    if (format === 'text' && onGithub && opts.format === undefined) await writeOut(renderAnnotations(findings));
+    if (format === 'text' && onGithub && opts.format === undefined) await writeOut(renderAnnotations(findings), 'github-commands');
   }
   finish(code);
 }

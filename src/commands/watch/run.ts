@@ -3,7 +3,6 @@ import { parseDuration } from '../../kernel/duration.js';
 import { writeErr, writeOut } from '../../kernel/emit.js';
 import { UsageError } from '../../kernel/errors.js';
 import { maskKeyId } from '../../kernel/mask.js';
-import { scrub } from '../../kernel/secrets.js';
 import { credcheckVersion } from '../../kernel/version.js';
 import { locateFile } from '../../areas/files/locate.js';
 import { procRoot } from '../../areas/processes/proc.js';
@@ -94,7 +93,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
 
   const emit = (name: WatchEventName, fields: Partial<WatchEvent> = {}) => {
     const e: WatchEvent = { event: name, time: new Date().toISOString(), source: 'watch', ...fields };
-    void writeOut(scrub(opts.json ? toNdjson(e) : toText(e)) + '\n');
+    void writeOut((opts.json ? toNdjson(e) : toText(e)) + '\n', opts.json ? 'json' : 'text');
     if (name === 'stopped' || name === 'heartbeat') return;
     emitted += 1;
     if (ERROR_EVENTS.has(name)) {
