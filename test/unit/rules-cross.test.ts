@@ -48,3 +48,12 @@ test('CC6103: keys expire before the SSM agent\'s next rotation; not when the ro
   assert.match(hit.message, /for 30m/);
   assert.ok(!codes({ now: NOW, chain: active('2026-06-01T13:30:00Z', '2026-06-01T13:00:00Z') as never }).includes('CC6103'));
 });
+
+test('CC6006: a process with a runtime reading says what runs in it; none without one', () => {
+  const bare = proc('/home/me', '/home/me/.aws/credentials');
+  const withRuntime = { ...bare, runtime: { runtime: 'unknown', lookedAt: ['/proc/4242/maps'], evidence: [] } };
+  const hit = runRules(RULES, { now: NOW, processes: ok({ processes: [withRuntime] }) as never }).find((f) => f.code === 'CC6006');
+  assert.ok(hit);
+  assert.match(hit.message, /runtime not recognised/);
+  assert.ok(!codes({ now: NOW, processes: ok({ processes: [bare] }) as never }).includes('CC6006'));
+});
