@@ -1,3 +1,4 @@
+import './kernel/fs-guard-install.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './kernel/exit-codes.js';
 import { writeErr } from './kernel/output.js';
@@ -5,6 +6,26 @@ import { FatalError, UsageError } from './kernel/errors.js';
 import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
 import { COMMANDS } from './commands/index.js';
+import { armDeadline } from './kernel/deadline.js';
+import { parseDuration } from './kernel/duration.js';
+
+/**
+ * Hard wall-clock deadlines (kernel/deadline.ts), above each command's own budgets: they fire only
+ * when a step that should be bounded is not. watch runs until stopped; doctor's follows --timeout.
+ */
+const HARD_DEADLINE_MS: Record<string, number> = { file: 20_000, chain: 25_000, identity: 25_000, clock: 25_000, imds: 25_000, preflight: 25_000, explain: 10_000 };
+const DOCTOR_GRACE_MS = 6000;
+
+function hardDeadlineFor(name: string, opts: Record<string, unknown>): number | undefined {
+  if (name === 'doctor') {
+    try {
+      return parseDuration(String(opts.timeout ?? '3s'), '--timeout') + DOCTOR_GRACE_MS;
+    } catch {
+      return undefined; // the command reports the usage error itself
+    }
+  }
+  return HARD_DEADLINE_MS[name];
+}
 
 /**
  * commander wiring only. Each command module defines its flags and help, and imports its
@@ -28,6 +49,10 @@ Environment: NO_COLOR / FORCE_COLOR control colour; every endpoint credcheck tal
 overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_NTP_SERVERS, ...).`,
     );
   for (const make of COMMANDS) program.addCommand(make());
+  program.hook('preAction', (_program, action) => {
+    const ms = hardDeadlineFor(action.name(), action.opts());
+    if (ms !== undefined) armDeadline(action.name(), ms);
+  });
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   return program;
 }

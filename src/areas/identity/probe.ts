@@ -11,6 +11,7 @@ import { resolveProxy } from '../../sdk/sts/proxy.js';
 import { resolveRegion } from '../../sdk/sts/region.js';
 import type { CredentialTraits, IdentityFacts } from './facts.js';
 import { parseCaller, sourceLabel } from './principal.js';
+import { prepareSdk, readCaBundle } from '../../sdk/inputs.js';
 
 export interface IdentityProbeOptions {
   env?: NodeJS.ProcessEnv;
@@ -60,6 +61,8 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   // client (the chain's nested STS too) is made. Affects this process only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const name = profileName(opts.profile, env);
+  // Before the SDK opens anything: every file it would read, read by credcheck's bounded reader.
+  if (!opts.credentials) await prepareSdk(env);
   let profile: ProfileConfig | undefined;
   try {
     profile = await loadProfileConfig(name);
@@ -105,6 +108,15 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   }
   facts.credentials = traits(creds, Boolean(opts.showKeyIds));
 
+  let caBundlePem: string | undefined;
+  if (env.AWS_CA_BUNDLE) {
+    const ca = await readCaBundle(env.AWS_CA_BUNDLE);
+    if (ca.status !== 'ok' || ca.text === undefined) {
+      facts.error = { kind: 'other', message: `could not set up the STS client: AWS_CA_BUNDLE ${env.AWS_CA_BUNDLE} was not read (${ca.status}${ca.detail ? `: ${ca.detail}` : ''})` };
+      return facts;
+    }
+    caBundlePem = ca.text;
+  }
   let built;
   try {
     built = buildStsClient({
@@ -112,7 +124,7 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
       endpoint: endpoint.url,
       credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken },
       ...(proxy.proxy ? { proxy: proxy.proxy } : {}),
-      ...(env.AWS_CA_BUNDLE ? { caBundleFile: env.AWS_CA_BUNDLE } : {}),
+      ...(caBundlePem !== undefined ? { caBundlePem } : {}),
     });
   } catch (error) {
     facts.error = { kind: 'other', message: `could not set up the STS client: ${(error as Error).message}` };

@@ -1,0 +1,5 @@
+// Imported first by cli.ts: ES modules evaluate in import order, so the guard is in place before
+// any other credcheck module, commander, or (later, lazily) the AWS SDK is loaded.
+import { installFsGuard } from './fs-guard.js';
+
+installFsGuard();
