@@ -1,4 +1,5 @@
 import './kernel/fs-guard-install.js';
+import { writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './kernel/exit-codes.js';
 import { writeErr } from './kernel/output.js';
@@ -14,7 +15,7 @@ import { parseDuration } from './kernel/duration.js';
  * when a step that should be bounded is not. watch runs until stopped; doctor's follows --timeout.
  */
 const HARD_DEADLINE_MS: Record<string, number> = { file: 20_000, chain: 25_000, identity: 25_000, clock: 25_000, imds: 25_000, preflight: 25_000, explain: 10_000 };
-const DOCTOR_GRACE_MS = 6000;
+const DOCTOR_GRACE_MS = 10_000;
 
 function hardDeadlineFor(name: string, opts: Record<string, unknown>): number | undefined {
   if (name === 'doctor') {
@@ -111,4 +112,20 @@ process.on('unhandledRejection', (reason) => {
   void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));
 });
 
+/**
+ * No silent exits: if the event loop runs dry while a command is still awaiting something that can
+ * never settle, Node exits 13 and prints nothing. Say so instead, with the documented code 2.
+ */
+let mainSettled = false;
+process.on('exit', (code) => {
+  if (mainSettled || code !== 13) return;
+  try {
+    writeSync(2, 'credcheck: internal error: a step was left waiting on something that can never finish, so nothing could be reported (re-run with --debug and report it)\n');
+  } catch {
+    // stderr closed: the exit code still says it
+  }
+  process.exitCode = EXIT_USAGE;
+});
+
 await main(process.argv);
+mainSettled = true;

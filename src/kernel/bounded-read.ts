@@ -161,8 +161,8 @@ export async function readBounded(path: string, opts: BoundedReadOptions = {}): 
   const timeoutMs = opts.timeoutMs ?? READ_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<BoundedRead>((resolve) => {
+    // Not unref'd: a read that never settles must still produce an answer (see probe.ts withDeadline).
     timer = setTimeout(() => resolve({ status: 'unreadable', detail: `reading did not finish within ${timeoutMs} ms` }), timeoutMs);
-    timer.unref();
   });
   try {
     return await Promise.race([readChecked(path, maxBytes, Boolean(opts.allowPseudoFs)), late]);
