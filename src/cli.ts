@@ -9,6 +9,7 @@ import { credcheckVersion } from './kernel/version.js';
 import { COMMANDS } from './commands/index.js';
 import { armDeadline } from './kernel/deadline.js';
 import { parseDuration } from './kernel/duration.js';
+import { checkEnvValues } from './sdk/env-values.js';
 
 /**
  * Hard wall-clock deadlines (kernel/deadline.ts), above each command's own budgets: they fire only
@@ -53,6 +54,7 @@ overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_N
   program.hook('preAction', (_program, action) => {
     const ms = hardDeadlineFor(action.name(), action.opts());
     if (ms !== undefined) armDeadline(action.name(), ms);
+    if (action.name() !== 'explain') checkEnvValues(process.env);
   });
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   return program;

@@ -70,6 +70,7 @@ import CC3020 from './areas/identity/rules/CC3020-unexpected-account.js';
 import CC3021 from './areas/identity/rules/CC3021-unexpected-arn.js';
 import CC3022 from './areas/identity/rules/CC3022-no-region.js';
 import CC3023 from './areas/identity/rules/CC3023-default-region-ignored.js';
+import CC3024 from './areas/identity/rules/CC3024-profile-not-used.js';
 
 // --- clock (CC4xxx)
 import CC4001 from './areas/clock/rules/CC4001-clock-offset.js';
@@ -106,6 +107,7 @@ import CC6005 from './areas/processes/rules/CC6005-process-home-differs.js';
 import CC6101 from './cross/rules/CC6101-expired-token-clock-behind.js';
 import CC6102 from './cross/rules/CC6102-file-valid-process-stale.js';
 import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
+import CC6104 from './cross/rules/CC6104-input-not-understood.js';
 
 // --- watch (CC7xxx)
 
@@ -129,7 +131,7 @@ export const RULES: readonly Rule[] = [
   // Causes before symptoms: findings are shown most severe first and, within a severity, in this
   // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
   // doctor, processes
-  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
+  CC6104, CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
   // clock
   CC4001, CC4003, CC4002, CC4004, CC4005,
   // imds and container
@@ -141,7 +143,7 @@ export const RULES: readonly Rule[] = [
   // chain
   CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
-  CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
+  CC3015, CC3024, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch
 
   // preflight

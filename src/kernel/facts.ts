@@ -7,6 +7,7 @@ import type { ImdsFacts } from '../areas/imds/facts.js';
 import type { ProcessFacts } from '../areas/processes/facts.js';
 import type { PreflightFacts } from '../commands/preflight/facts.js';
 import type { Refusal } from './fs-guard.js';
+import type { Unparsed } from './untrusted.js';
 
 /**
  * The snapshot every rule reads. Each command fills the sections it probed; rules return nothing
@@ -25,5 +26,5 @@ export interface Facts {
   /** Evaluated checks, not a probe: preflight runs its own gathering under one deadline. */
   preflight?: PreflightFacts;
   /** What credcheck refused to read or write on the SDK's (or its own) behalf: filled by runRules. */
-  io?: { refusals: Refusal[] };
+  io?: { refusals: Refusal[]; unparsed: Unparsed[] };
 }

@@ -1,6 +1,7 @@
 import type { Facts } from './facts.js';
 import { docsPath, type Finding, type Severity } from './finding.js';
 import { guardRefusals } from './fs-guard.js';
+import { unparsedInputs } from './untrusted.js';
 
 /** What a rule says about one occurrence; the registry adds code, title and docs. */
 export interface Hit {
@@ -49,7 +50,7 @@ export function toFinding(rule: Rule, hit: Hit): Finding {
 /** Runs rules; a rule that throws becomes an internal-error finding instead of hiding the others. */
 export function runRules(rules: readonly Rule[], given: Facts): Finding[] {
   // Refusals happen wherever a read or write was attempted; every command reports them.
-  const facts: Facts = given.io ? given : { ...given, io: { refusals: guardRefusals().map((r) => ({ ...r })) } };
+  const facts: Facts = given.io ? given : { ...given, io: { refusals: guardRefusals().map((r) => ({ ...r })), unparsed: unparsedInputs().map((u) => ({ ...u })) } };
   const findings: Finding[] = [];
   for (const rule of rules) {
     try {

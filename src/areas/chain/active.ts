@@ -3,6 +3,7 @@ import type { FileFacts, ProfileFacts } from '../files/facts.js';
 import type { SsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import type { Creds } from './attempt.js';
 import type { ActiveCredentials, ChainLink, Hop } from './facts.js';
+import { noteUnparsed, safeIso } from '../../kernel/untrusted.js';
 
 interface Ctx {
   env: NodeJS.ProcessEnv;
@@ -42,7 +43,10 @@ function jwtExp(token: string | undefined): string | undefined {
   if (!token) return undefined;
   try {
     const payload = JSON.parse(Buffer.from(token.trim().split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
-    return typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : undefined;
+    if (payload.exp === undefined) return undefined;
+    const iso = typeof payload.exp === 'number' ? safeIso(payload.exp * 1000) : undefined;
+    if (!iso) noteUnparsed({ what: 'The "exp" claim of the web identity token', value: String(payload.exp), why: 'not a time in seconds between 1970 and 9999', effect: 'When the token expires could not be checked; STS rejects a token whose exp it cannot read.', fix: 'Check what writes the token file: its issuer must put a Unix time in seconds in "exp".' });
+    return iso;
   } catch {
     return undefined;
   }
@@ -54,7 +58,7 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
     source: l.source,
     accessKeyId: maskKeyId(creds.accessKeyId)!,
     keyType: keyTypeOf(creds.accessKeyId),
-    expiration: creds.expiration ? creds.expiration.toISOString() : null,
+    expiration: safeIso(creds.expiration) ?? null,
     expirationSource: null,
     refreshable: false,
     refreshNote: '',
@@ -65,8 +69,8 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
   switch (l.source) {
     case 'env':
       if (env.AWS_CREDENTIAL_EXPIRATION) a.expirationSource = 'AWS_CREDENTIAL_EXPIRATION';
-      else if (env.AWS_SESSION_EXPIRATION && Date.parse(env.AWS_SESSION_EXPIRATION) > 0) {
-        a.expiration = new Date(env.AWS_SESSION_EXPIRATION).toISOString();
+      else if (env.AWS_SESSION_EXPIRATION && safeIso(env.AWS_SESSION_EXPIRATION)) {
+        a.expiration = safeIso(env.AWS_SESSION_EXPIRATION)!;
         a.expirationSource = 'AWS_SESSION_EXPIRATION';
       }
       a.refreshNote = 'exported environment keys never refresh: re-export them before they expire';

@@ -51,7 +51,8 @@ export function evaluate(inputs: PreflightInputs, opts: PreflightOptions, now: s
   const checks: Check[] = [];
 
   const credsNotChecked = notCheckedReason(inputs, 'credentials');
-  if (creds) checks.push(check('credentials', 'pass', `${creds.accessKeyId} (${creds.keyType}) from ${creds.source}`));
+  if (creds?.profileNotUsed) checks.push(check('credentials', 'fail', `profile "${creds.profileNotUsed}" was selected but did not supply them: ${creds.accessKeyId} came from ${creds.source === 'unknown' ? 'a later source of the chain' : creds.source}, because the profile failed and the SDK fell through (credcheck chain --profile ${creds.profileNotUsed} shows why)`));
+  else if (creds) checks.push(check('credentials', 'pass', `${creds.accessKeyId} (${creds.keyType}) from ${creds.source}`));
   else if (credsNotChecked) checks.push(unverified('credentials', `no environment credentials, other sources not resolved: ${credsNotChecked}`));
   else checks.push(check('credentials', 'fail', `no credentials found${inputs.credentialsError ? `: ${inputs.credentialsError}` : ''}`));
 

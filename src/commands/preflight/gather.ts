@@ -13,6 +13,7 @@ import { describeStsError } from '../../areas/identity/diagnose.js';
 import { probeIdentity } from '../../areas/identity/probe.js';
 import { decodeJwt } from './jwt.js';
 import type { PreflightInputs, WebIdentityInput } from './inputs.js';
+import { safeIso } from '../../kernel/untrusted.js';
 
 export interface GatherOptions {
   profile?: string;
@@ -77,6 +78,7 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
       callDeadlineMs: STS_DEADLINE_MS,
     });
     const creds = credentialsInput(id, profile);
+    if (creds && id.profileNotUsed && profile) creds.profileNotUsed = profile;
     if (creds) inputs.credentials = creds;
     if (id.credentialsError !== undefined) {
       inputs.credentialsError = id.credentialsError;
@@ -106,7 +108,7 @@ async function gatherOffline(inputs: PreflightInputs, opts: GatherOptions): Prom
     const creds = await fromEnv()();
     registerSecret(creds.secretAccessKey);
     registerSecret(creds.sessionToken);
-    const expiration = creds.expiration?.toISOString();
+    const expiration = safeIso(creds.expiration);
     inputs.credentials = {
       source: 'environment variables',
       accessKeyId: maskKeyId(creds.accessKeyId, opts.showKeyIds) ?? '…',
