@@ -8,6 +8,8 @@ export default defineRule({
   code: 'CC6104',
   severity: 'error',
   title: 'An input could not be understood, so what depends on it was not checked',
+  priority: 5,
+  reads: ['io'],
   check(facts) {
     return (facts.io?.unparsed ?? []).map((u) => ({
       message: `${u.what} is "${u.value}", which could not be understood (${u.why}). ${u.effect}`,

@@ -20,6 +20,8 @@ export default defineRule({
   code: 'CC1036',
   severity: 'error',
   title: 'A file the SDK would read is not a readable regular file: not read',
+  priority: 312,
+  reads: ['io'],
   check(facts) {
     const files = okValue(facts.files);
     const covered = new Set(files ? [files.credentials.path, files.config.path] : []);

@@ -10,6 +10,8 @@ export default defineRule({
   code: 'CC1037',
   severity: 'warning',
   title: 'SSO token expired: the SDK would refresh it, credcheck does not',
+  priority: 560,
+  reads: ['files'],
   check(facts) {
     const files = okValue(facts.files);
     const now = Date.parse(facts.now);

@@ -9,6 +9,8 @@ export default defineRule({
   code: 'CC1038',
   severity: 'warning',
   title: 'A write was refused: credcheck is read-only',
+  priority: 565,
+  reads: ['io'],
   check(facts) {
     const seen = new Set<string>();
     return (facts.io?.refusals ?? [])

@@ -11,6 +11,8 @@ export default defineRule({
   code: 'CC3024',
   severity: 'error',
   title: 'The selected profile did not supply the credentials',
+  priority: 690,
+  reads: ['identity'],
   check(facts) {
     const f = okValue(facts.identity);
     if (!f?.profileNotUsed) return [];

@@ -1,5 +1,5 @@
-import { registerSecret } from '../../kernel/secrets.js';
-import { safeIso } from '../../kernel/untrusted.js';
+import { registerSecret } from '../kernel/secrets.js';
+import { safeIso } from '../kernel/untrusted.js';
 
 /** The claims preflight reports. The token is a bearer credential: it is registered as a secret and never kept. */
 export interface JwtClaims {
