@@ -16,7 +16,7 @@ import { startHostile, type HostileMode } from '../servers/hostile.js';
  * — where the input is hostile — never say "No problems found" / exit 0. Responses are capped, so
  * a 1 GiB body never takes the process past a few hundred MB. The tally is printed for the report.
  */
-const HANG_BOUND_MS = 45_000;
+const HANG_BOUND_MS = 90_000;
 const RSS_BOUND_KB = 400 * 1024;
 const CONCURRENCY = 4;
 
