@@ -33,8 +33,11 @@ export interface Refusal {
 
 /** The SDK never legitimately reads anything near this size; credcheck's own files are capped lower. */
 const GUARD_READ_CAP = 16 * 1024 * 1024;
-/** Per-process /proc files (credcheck inspects processes) and sysfs attributes (DMI) never block. */
-const ALLOWED_PSEUDO = /^\/proc\/(?:\d+|self|thread-self)\/|^\/sys\//;
+/**
+ * Pseudo-files credcheck itself reads, none of which blocks: per-process /proc files and the boot
+ * time in /proc/stat (process inspection), sysfs attributes (DMI). /proc/kmsg and the like stay refused.
+ */
+const ALLOWED_PSEUDO = /^\/proc\/(?:(?:\d+|self|thread-self)\/|(?:stat|uptime|loadavg)$|sys\/)|^\/sys\//;
 
 const refusals: Refusal[] = [];
 
