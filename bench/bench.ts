@@ -6,10 +6,11 @@
  * the loopback STS while they run. BENCH_RUNS sets the runs per row (default 15).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../test/helpers/cli.js';
+import { embeddedNodeBinary, singleExecutables } from '../test/helpers/executables.js';
 import { startBlackhole } from '../test/servers/blackhole.js';
 import { startSts } from '../test/servers/sts.js';
 import { startNtpServer } from '../test/servers/ntp.js';
@@ -100,7 +101,14 @@ async function main(): Promise<void> {
   rows.push(await time('credcheck clock (NTP + STS black hole)', node, [BIN, 'clock'], blackholed, slow));
   rows.push(await time('credcheck doctor (all black-holed)', node, [BIN, 'doctor'], blackholed, slow));
   rows.push(await time('credcheck preflight (all black-holed)', node, [BIN, 'preflight'], blackholed, slow));
+  // The single executable (npm run dist; built here if missing): same commands, no node_modules.
+  const exe = (await singleExecutables()).x64;
+  rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
+  rows.push(await time('executable --version', exe, ['--version'], blackholed));
+  rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
+  rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
   await Promise.all([hole.close(), sts.close(), ntp.close()]);
+  console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
   const base = rows[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);

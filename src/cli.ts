@@ -6,6 +6,7 @@ import { writeErr } from './kernel/output.js';
 import { FatalError, UsageError } from './kernel/errors.js';
 import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
+import { wrapHelp } from './kernel/wrap-help.js';
 import { COMMANDS } from './commands/index.js';
 import { armDeadline } from './kernel/deadline.js';
 import { parseDuration } from './kernel/duration.js';
@@ -58,7 +59,12 @@ overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_N
     if (ms !== undefined) armDeadline(action.name(), ms);
     if (action.name() !== 'explain') checkEnvValues(process.env);
   });
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureHelp({ helpWidth: width });
+    cmd.configureOutput({ writeOut: (str) => process.stdout.write(wrapHelp(str, width)) });
+  }
   return program;
 }
 
@@ -118,18 +124,21 @@ process.on('unhandledRejection', (reason) => {
 
 /**
  * No silent exits: if the event loop runs dry while a command is still awaiting something that can
- * never settle, Node exits 13 and prints nothing. Say so instead, with the documented code 2.
+ * never settle (a forgotten SDK promise), Node would exit with nothing printed (13 under a
+ * top-level await, 0 without one). 'beforeExit' fires only then, never on an explicit exit.
  */
 let mainSettled = false;
-process.on('exit', (code) => {
-  if (mainSettled || code !== 13) return;
+process.on('beforeExit', () => {
+  if (mainSettled) return;
   try {
     writeSync(2, 'credcheck: internal error: a step was left waiting on something that can never finish, so nothing could be reported (re-run with --debug and report it)\n');
   } catch {
     // stderr closed: the exit code still says it
   }
-  process.exitCode = EXIT_USAGE;
+  process.exit(EXIT_USAGE);
 });
 
-await main(process.argv);
-mainSettled = true;
+// Not a top-level await: the single executable's bundle is CommonJS, which has none.
+void main(process.argv).finally(() => {
+  mainSettled = true;
+});

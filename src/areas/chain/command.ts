@@ -1,12 +1,7 @@
 import { Command } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { ChainCommandOptions } from './area.js';
 import { MODELLED_PACKAGES, sdkVersions } from './versions.js';
-
-export interface ChainCommandOptions extends CommonOptions {
-  profile?: string;
-  offline?: boolean;
-  ssmRuntimeConfig?: string;
-}
 
 export function chainCommand(): Command {
   const cmd = new Command('chain')
@@ -31,7 +26,8 @@ Examples:
 ${EXIT_CODES_HELP}`;
   });
   return cmd.action(async (opts: ChainCommandOptions) => {
-    const { runChain } = await import('./run.js');
-    await runChain(opts);
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { chainArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(chainArea, opts);
   });
 }

@@ -1,13 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { DoctorOptions } from './options.js';
 
-export interface DoctorOptions extends CommonOptions {
-  profile?: string;
-  pid: number[];
-  offline?: boolean;
-  timeout: string;
-  ssmRuntimeConfig?: string;
-}
 
 function collectPid(value: string, previous: number[]): number[] {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a PID is a positive whole number');
@@ -34,7 +28,9 @@ Examples:
                                                why does this running agent get ExpiredToken?
   $ credcheck doctor --profile deploy --json   everything, machine-readable
   $ credcheck doctor --offline                 no network: files, chain and processes only
-${EXIT_CODES_HELP}`,
+${EXIT_CODES_HELP}
+  doctor also exits 1 when an area could not be checked (--timeout too short, a crash):
+  an unchecked area is not a healthy one.`,
   );
   return cmd.action(async (opts: DoctorOptions) => {
     const { runDoctor } = await import('./run.js');
