@@ -1,3 +1,5 @@
+import './kernel/fs-guard-install.js';
+import { writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './kernel/exit-codes.js';
 import { writeErr } from './kernel/output.js';
@@ -6,6 +8,29 @@ import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
 import { wrapHelp } from './kernel/wrap-help.js';
 import { COMMANDS } from './commands/index.js';
+import { armDeadline } from './kernel/deadline.js';
+import { parseDuration } from './kernel/duration.js';
+import { checkEnvValues } from './sdk/env-values.js';
+
+/**
+ * Hard wall-clock deadlines (kernel/deadline.ts), above each command's own budgets: they fire only
+ * when a step that should be bounded is not. watch runs until stopped; doctor's follows --timeout.
+ */
+// Generous on purpose: they are wall-clock, and a host under heavy load (measured: 10× slower
+// than idle) must not turn a slow-but-bounded run into an error. Their job is to end a hang.
+const HARD_DEADLINE_MS: Record<string, number> = { file: 60_000, chain: 60_000, identity: 60_000, clock: 60_000, imds: 60_000, preflight: 60_000, explain: 30_000 };
+const DOCTOR_GRACE_MS = 20_000;
+
+function hardDeadlineFor(name: string, opts: Record<string, unknown>): number | undefined {
+  if (name === 'doctor') {
+    try {
+      return parseDuration(String(opts.timeout ?? '3s'), '--timeout') + DOCTOR_GRACE_MS;
+    } catch {
+      return undefined; // the command reports the usage error itself
+    }
+  }
+  return HARD_DEADLINE_MS[name];
+}
 
 /**
  * commander wiring only. Each command module defines its flags and help, and imports its
@@ -29,7 +54,12 @@ Environment: NO_COLOR / FORCE_COLOR control colour; every endpoint credcheck tal
 overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_NTP_SERVERS, ...).`,
     );
   for (const make of COMMANDS) program.addCommand(make());
-  program.hook('preAction', prepareOutput);
+  program.hook('preAction', async (thisCommand, action) => {
+    const ms = hardDeadlineFor(action.name(), action.opts());
+    if (ms !== undefined) armDeadline(action.name(), ms);
+    if (action.name() !== 'explain') checkEnvValues(process.env);
+    await prepareOutput(thisCommand, action);
+  });
   const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();
@@ -112,5 +142,23 @@ process.on('unhandledRejection', (reason) => {
   void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));
 });
 
+/**
+ * No silent exits: if the event loop runs dry while a command is still awaiting something that can
+ * never settle (a forgotten SDK promise), Node would exit with nothing printed (13 under a
+ * top-level await, 0 without one). 'beforeExit' fires only then, never on an explicit exit.
+ */
+let mainSettled = false;
+process.on('beforeExit', () => {
+  if (mainSettled) return;
+  try {
+    writeSync(2, 'credcheck: internal error: a step was left waiting on something that can never finish, so nothing could be reported (re-run with --debug and report it)\n');
+  } catch {
+    // stderr closed: the exit code still says it
+  }
+  process.exit(EXIT_USAGE);
+});
+
 // Not a top-level await: the single executable's bundle is CommonJS, which has none.
-void main(process.argv);
+void main(process.argv).finally(() => {
+  mainSettled = true;
+});

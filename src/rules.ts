@@ -34,6 +34,9 @@ import CC1032 from './areas/files/rules/CC1032-profile-expired.js';
 import CC1033 from './areas/files/rules/CC1033-expiry-unparseable.js';
 import CC1034 from './areas/files/rules/CC1034-selected-profile-missing.js';
 import CC1035 from './areas/files/rules/CC1035-duplicate-key.js';
+import CC1036 from './areas/files/rules/CC1036-sdk-file-refused.js';
+import CC1037 from './areas/files/rules/CC1037-sso-token-needs-refresh.js';
+import CC1038 from './areas/files/rules/CC1038-write-refused.js';
 // --- chain (CC2xxx)
 import CC2001 from './areas/chain/rules/CC2001-aws-profile-skips-env-keys.js';
 import CC2002 from './areas/chain/rules/CC2002-exported-temporary-keys.js';
@@ -53,6 +56,7 @@ import CC3020 from './areas/identity/rules/CC3020-unexpected-account.js';
 import CC3021 from './areas/identity/rules/CC3021-unexpected-arn.js';
 import CC3022 from './areas/identity/rules/CC3022-no-region.js';
 import CC3023 from './areas/identity/rules/CC3023-default-region-ignored.js';
+import CC3024 from './areas/identity/rules/CC3024-profile-not-used.js';
 
 // --- clock (CC4xxx)
 import CC4001 from './areas/clock/rules/CC4001-clock-offset.js';
@@ -91,6 +95,7 @@ import CC6007 from './areas/processes/rules/CC6007-processes-not-inspectable.js'
 import CC6101 from './cross/rules/CC6101-expired-token-clock-behind.js';
 import CC6102 from './cross/rules/CC6102-file-valid-process-stale.js';
 import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
+import CC6104 from './cross/rules/CC6104-input-not-understood.js';
 
 // --- watch (CC7xxx)
 
@@ -106,7 +111,7 @@ export const RULES: readonly Rule[] = [
   // Causes before symptoms: findings are shown most severe first and, within a severity, in this
   // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
   // doctor, processes
-  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005, CC6007, CC6006,
+  CC6104, CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005, CC6007, CC6006,
   // clock
   CC4001, CC4003, CC4002, CC4004, CC4005,
   // imds and container
@@ -115,11 +120,11 @@ export const RULES: readonly Rule[] = [
   // A header the SDK drops or renames is the cause of "the selected profile does not exist".
   CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1001, CC1002, CC1003, CC1004, CC1034,
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
-  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
+  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1036, CC1037, CC1038, CC1030, CC1031,
   // chain
   CC2007, CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
-  stsErrors, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
+  stsErrors, CC3024, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch
 
   // preflight

@@ -6,6 +6,8 @@ import type { ClockFacts } from '../areas/clock/facts.js';
 import type { ImdsFacts } from '../areas/imds/facts.js';
 import type { ProcessFacts } from '../areas/processes/facts.js';
 import type { PreflightFacts } from '../commands/preflight/facts.js';
+import type { Refusal } from './fs-guard.js';
+import type { Unparsed } from './untrusted.js';
 
 /**
  * The snapshot every rule reads. Each command fills the sections it probed; rules return nothing
@@ -23,4 +25,6 @@ export interface Facts {
   processes?: ProbeResult<ProcessFacts>;
   /** Evaluated checks, not a probe: preflight runs its own gathering under one deadline. */
   preflight?: PreflightFacts;
+  /** What credcheck refused to read or write on the SDK's (or its own) behalf: filled by runRules. */
+  io?: { refusals: Refusal[]; unparsed: Unparsed[] };
 }

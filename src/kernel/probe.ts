@@ -16,12 +16,16 @@ export class DeadlineExceeded extends Error {
   }
 }
 
-/** Rejects after `ms` unless the promise settles first. The timer never keeps the process alive. */
+/**
+ * Rejects after `ms` unless the promise settles first. The timer is deliberately NOT unref'd: when
+ * the awaited work can never settle (an SDK request whose socket was reset mid-body and whose
+ * promise is then forgotten), an unref'd timer let the event loop run dry and Node exit 13 with
+ * nothing printed. It is cleared as soon as the promise settles, so it never delays an exit.
+ */
 export function withDeadline<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceeded(label, ms)), ms);
-    timer.unref();
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

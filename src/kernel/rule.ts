@@ -1,6 +1,8 @@
 import type { Facts } from './facts.js';
 import { okValue, type ProbeResult } from './probe.js';
 import { docsPath, type Finding, type Severity } from './finding.js';
+import { guardRefusals } from './fs-guard.js';
+import { unparsedInputs } from './untrusted.js';
 
 /** What a rule says about one occurrence; the registry adds title and docs. */
 export interface Hit {
@@ -71,7 +73,7 @@ export function defineRule(rule: OneCode | ManyCodes): Rule {
 /** The value of a section the rule declared in `reads`: the runner has checked it is there. */
 export function need<K extends FactKey>(facts: Facts, key: K): NonNullable<Facts[K]> extends ProbeResult<infer T> ? T : NonNullable<Facts[K]> {
   const section = facts[key];
-  const value = key === 'preflight' ? section : okValue(section as ProbeResult<unknown> | undefined);
+  const value = key === 'preflight' || key === 'io' ? section : okValue(section as ProbeResult<unknown> | undefined);
   if (value === undefined) throw new Error(`rule read "${key}" without declaring it in reads`);
   return value as never;
 }
@@ -79,7 +81,7 @@ export function need<K extends FactKey>(facts: Facts, key: K): NonNullable<Facts
 function present(facts: Facts, key: FactKey): boolean {
   const section = facts[key];
   if (section === undefined) return false;
-  return key === 'preflight' || (section as ProbeResult<unknown>).status === 'ok';
+  return key === 'preflight' || key === 'io' || (section as ProbeResult<unknown>).status === 'ok';
 }
 
 export function codesOf(rules: readonly Rule[]): CodeSpec[] {
@@ -109,7 +111,10 @@ export function toFinding(rule: Rule, hit: Hit, shared?: ReadonlyMap<string, Cod
  * Runs the rules whose facts are present, and returns their findings in priority order (stable).
  * A rule that throws becomes an internal-error finding instead of hiding the others.
  */
-export function runRules(rules: readonly Rule[], facts: Facts): Finding[] {
+export function runRules(rules: readonly Rule[], given: Facts): Finding[] {
+  // Refused reads/writes and inputs that could not be understood happen wherever a value was met;
+  // every command reports them (fs-guard.ts, untrusted.ts).
+  const facts: Facts = given.io ? given : { ...given, io: { refusals: guardRefusals().map((r) => ({ ...r })), unparsed: unparsedInputs().map((u) => ({ ...u })) } };
   const found: { finding: Finding; priority: number }[] = [];
   const specs = new Map(codesOf(rules).map((c) => [c.code, c]));
   for (const rule of rules) {

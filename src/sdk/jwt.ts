@@ -1,4 +1,5 @@
 import { registerSecret } from '../kernel/secrets.js';
+import { safeIso } from '../kernel/untrusted.js';
 
 /** The claims preflight reports. The token is a bearer credential: it is registered as a secret and never kept. */
 export interface JwtClaims {
@@ -34,10 +35,10 @@ export function decodeJwt(raw: string): JwtResult {
   }
   const p = payload as Record<string, unknown>;
   const claims: JwtClaims = {};
-  const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000).toISOString() : undefined);
+  const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? safeIso(v * 1000) : undefined);
   if (p.exp !== undefined) {
     claims.exp = time(p.exp);
-    if (claims.exp === undefined) return { ok: false, reason: 'the "exp" claim is not a number of seconds' };
+    if (claims.exp === undefined) return { ok: false, reason: `the "exp" claim (${String(p.exp).slice(0, 40)}) is not a time in seconds between 1970 and 9999` };
   }
   const iat = time(p.iat);
   if (iat) claims.iat = iat;

@@ -6,9 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, parseJson, runCli, SAFE_ENV, type CliResult } from '../helpers/cli.js';
+import { publicCli, publicCliRoot } from '../helpers/public-cli.js';
 
-/** "Did not hang" bound: the real figure is well under a second (see the report), 5 s keeps CI robust. */
-const HANG_BOUND_MS = 5000;
+/** "Did not hang" bound: the real figure is well under a second (`npm run bench`); 15 s keeps a loaded CI robust. */
+const HANG_BOUND_MS = 15_000;
 
 function dir(): string {
   const d = mkdtempSync(join(tmpdir(), 'cc-hostile-'));
@@ -87,14 +88,16 @@ test('permission denied: unreadable (as root, the CLI runs as nobody so the chec
   chmodSync(join(d, 'config'), 0o644);
   const asRoot = process.getuid?.() === 0;
   if (!asRoot) chmodSync(join(d, 'credentials'), 0o000);
+  const cli = asRoot ? publicCli() : BIN; // copied before the clock starts
   const run = (args: string[]) =>
     new Promise<CliResult>((resolve) => {
       const start = performance.now();
-      const child = spawn(process.execPath, [BIN, ...args], {
+      // As nobody, the CLI must be readable by nobody: a private (0700) checkout is not, so run a public copy.
+      const child = spawn(process.execPath, [cli, ...args], {
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...SAFE_ENV, HOME: d },
         stdio: ['ignore', 'pipe', 'pipe'],
         // Root reads everything; drop to the "nobody" account so EACCES really happens.
-        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        ...(asRoot ? { uid: 65534, gid: 65534, cwd: publicCliRoot() } : {}),
       });
       let stdout = '';
       let stderr = '';

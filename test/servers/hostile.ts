@@ -10,6 +10,8 @@ export type HostileMode =
   | 'hang-after-headers' // status and headers, then silence
   | 'drip' // one byte a second, forever
   | 'huge-body' // 64 MiB of junk
+  | 'gigabyte' // 1 GiB of junk, streamed as fast as the client takes it
+  | 'reset-json' // 200 with half a JSON credentials document, then a connection reset
   | 'invalid-body' // 200 with a body that is neither the XML nor the JSON expected
   | 'reset' // connection reset mid-response
   | 'wrong-content-type' // 200, text/html captive-portal page
@@ -44,6 +46,24 @@ export async function startHostile(mode: HostileMode): Promise<{ url: string; cl
         pump();
         return;
       }
+      case 'gigabyte': {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 ** 3) });
+        const chunk = Buffer.alloc(1024 * 1024, ' ');
+        let sent = 0;
+        const pump = () => {
+          while (sent < 1024 && !res.destroyed && res.write(chunk)) sent++;
+          if (sent >= 1024) res.end();
+          else if (!res.destroyed) res.once('drain', pump);
+        };
+        res.on('error', () => undefined);
+        pump();
+        return;
+      }
+      case 'reset-json':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"Code":"Success","AccessKeyId":"ASIA');
+        setTimeout(() => req.socket.destroy(), 20);
+        return;
       case 'invalid-body':
         res.writeHead(200, { 'content-type': 'text/xml' });
         res.end('<<<this is not { xml or json');

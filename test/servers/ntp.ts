@@ -21,6 +21,14 @@ export interface NtpServerOptions {
   silent?: boolean;
   /** Answer with a zero origin timestamp, as a spoofed or stale reply would look. */
   wrongOrigin?: boolean;
+  /** Send the (otherwise correct) reply from another UDP port, as an off-path spoofer would. */
+  replyFromOtherPort?: boolean;
+  /** Send only the first N bytes of the reply (a 20-byte datagram is no NTP packet). */
+  truncateTo?: number;
+  /** Reply with this mode instead of 4 (server). */
+  mode?: number;
+  /** Listen on ::1 instead of 127.0.0.1. */
+  ipv6?: boolean;
 }
 
 const NTP_EPOCH_OFFSET_S = 2_208_988_800;
@@ -33,11 +41,8 @@ export function writeNtpTime(buf: Buffer, at: number, ms: number): void {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Real time with sub-ms resolution (Date.now() is whole ms). */
-const preciseNow = (() => {
-  const base = Date.now() - performance.now();
-  return () => base + performance.now();
-})();
+/** Real time with sub-ms resolution: timeOrigin is a µs-precise wall time (Date.now() is whole ms). */
+const preciseNow = () => performance.timeOrigin + performance.now();
 
 export interface RunningNtpServer {
   port: number;
@@ -49,13 +54,14 @@ export interface RunningNtpServer {
 }
 
 export async function startNtpServer(options: NtpServerOptions = {}): Promise<RunningNtpServer> {
-  const socket = dgram.createSocket('udp4');
+  const socket = dgram.createSocket(options.ipv6 ? 'udp6' : 'udp4');
+  const other = dgram.createSocket(options.ipv6 ? 'udp6' : 'udp4');
   const state: RunningNtpServer = {
     port: 0,
-    address: '127.0.0.1',
+    address: options.ipv6 ? '::1' : '127.0.0.1',
     requests: 0,
     options,
-    close: () => new Promise((r) => socket.close(() => r())),
+    close: () => new Promise((r) => other.close(() => socket.close(() => r()))),
   };
   socket.on('message', async (msg, rinfo) => {
     state.requests++;
@@ -67,7 +73,7 @@ export async function startNtpServer(options: NtpServerOptions = {}): Promise<Ru
     const reply = Buffer.alloc(48);
     const kiss = o.kissCode !== undefined;
     const leap = kiss ? 3 : (o.leap ?? 0);
-    reply[0] = (leap << 6) | (4 << 3) | 4; // LI, version 4, mode 4 (server)
+    reply[0] = (leap << 6) | (4 << 3) | (o.mode ?? 4); // LI, version 4, mode 4 (server)
     reply[1] = kiss ? 0 : (o.stratum ?? 2);
     reply[2] = 4; // poll
     reply[3] = 0xec; // precision −20
@@ -78,12 +84,15 @@ export async function startNtpServer(options: NtpServerOptions = {}): Promise<Ru
     writeNtpTime(reply, 40, preciseNow() + offset);
     if (o.replyDelayMs) await sleep(o.replyDelayMs);
     try {
-      socket.send(reply, rinfo.port, rinfo.address);
+      const out = o.truncateTo !== undefined ? reply.subarray(0, o.truncateTo) : reply;
+      (o.replyFromOtherPort ? other : socket).send(out, rinfo.port, rinfo.address);
     } catch {
       // socket closed while we were delaying: the test is over
     }
   });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const host = options.ipv6 ? '::1' : '127.0.0.1';
+  await new Promise<void>((resolve) => socket.bind(0, host, () => resolve()));
+  await new Promise<void>((resolve) => other.bind(0, host, () => resolve()));
   state.port = (socket.address() as AddressInfo).port;
   return state;
 }

@@ -5,6 +5,7 @@ import type { FileFacts, ProfileFacts } from '../files/facts.js';
 import type { SsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import type { Creds } from './attempt.js';
 import type { ActiveCredentials, ChainLink, Hop } from './facts.js';
+import { noteUnparsed, safeIso } from '../../kernel/untrusted.js';
 
 interface Ctx {
   env: NodeJS.ProcessEnv;
@@ -44,6 +45,9 @@ function realTime(iso: string | undefined): string | undefined {
 function jwtExp(token: string | undefined): string | undefined {
   if (!token) return undefined;
   const jwt = decodeJwt(token);
+  if (!jwt.ok && /"exp"/.test(jwt.reason)) {
+    noteUnparsed({ what: 'The "exp" claim of the web identity token', value: jwt.reason, why: 'not a time in seconds between 1970 and 9999', effect: 'When the token expires could not be checked; STS rejects a token whose exp it cannot read.', fix: 'Check what writes the token file: its issuer must put a Unix time in seconds in "exp".' });
+  }
   return jwt.ok ? jwt.claims.exp : undefined;
 }
 
@@ -53,7 +57,7 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
     source: l.source,
     accessKeyId: maskKeyId(creds.accessKeyId)!,
     keyType: keyTypeOf(creds.accessKeyId),
-    expiration: creds.expiration ? creds.expiration.toISOString() : null,
+    expiration: safeIso(creds.expiration) ?? null,
     expirationSource: null,
     refreshable: false,
     refreshNote: '',
@@ -64,8 +68,8 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
   switch (l.source) {
     case 'env':
       if (env.AWS_CREDENTIAL_EXPIRATION) a.expirationSource = 'AWS_CREDENTIAL_EXPIRATION';
-      else if (env.AWS_SESSION_EXPIRATION && Date.parse(env.AWS_SESSION_EXPIRATION) > 0) {
-        a.expiration = new Date(env.AWS_SESSION_EXPIRATION).toISOString();
+      else if (env.AWS_SESSION_EXPIRATION && safeIso(env.AWS_SESSION_EXPIRATION)) {
+        a.expiration = safeIso(env.AWS_SESSION_EXPIRATION)!;
         a.expirationSource = 'AWS_SESSION_EXPIRATION';
       }
       a.refreshNote = 'exported environment keys never refresh: re-export them before they expire';

@@ -1,22 +1,15 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import ntpTimeSync from 'ntp-time-sync';
 import { withDeadline } from '../../kernel/probe.js';
 import type { ClockReference } from './facts.js';
 import { bestSample, sampleOf, type NtpSample } from './ntp-math.js';
+import { exchange, type NtpReply } from './ntp-exchange.js';
 
 /**
- * Why ntp-time-sync's getNetworkTime and not its getTime(): getTime() averages a biased offset
- * (see ntp-math.ts) and retries up to 3 × replyTimeout. getNetworkTime() does one exchange and
- * returns the parsed packet plus destinationTimestamp, i.e. T1..T4. Precision is adequate for a
- * ±5 ms target: T1 (the echoed origin) and T4 are Date.now() (1 ms); ntp-packet-parser turns T2/T3
- * into Dates, which truncates their 2^-32 s fractions to whole ms. So each sample carries up to
- * ~1 ms of quantisation error. Its quirks we work around: it stamps T1 before the DNS lookup that
- * dgram.send does (so we resolve first and pass an address), and its socket "error" handler never
- * fires (errors surface only as its timeout), so we keep replyTimeout short. IPv4 only (udp4).
+ * Queries NTP servers with ntp-exchange.ts (our own RFC 5905 client: replies accepted only from the
+ * address and port asked, mode 4, with our random origin echoed; IPv4 and IPv6). ntp-time-sync is
+ * no longer used for the measurement: it accepted any datagram and opened udp4 sockets only.
  */
-const { NtpTimeSync } = ntpTimeSync as unknown as typeof import('ntp-time-sync');
-
 export interface NtpServer {
   host: string;
   port: number;
@@ -28,7 +21,7 @@ export interface NtpQueryOptions {
   replyTimeoutMs: number;
   /** Whole-server budget (ms): DNS + all samples. */
   deadlineMs: number;
-  /** Name → IPv4 address; defaults to the system resolver (tests inject one so they never query DNS). */
+  /** Name → IPv4 or IPv6 address; defaults to the system resolver (tests inject one so they never query DNS). */
   lookup?: (host: string) => Promise<string>;
 }
 
@@ -45,7 +38,7 @@ export function serverLabel(s: NtpServer): string {
   return s.port === 123 ? s.host : `${s.host}:${s.port}`;
 }
 
-type Packet = Awaited<ReturnType<InstanceType<typeof NtpTimeSync>['getNetworkTime']>>;
+type Packet = NtpReply;
 
 /** Exchange-level errors that say more than "no sample": unsynchronised server, kiss-o'-death. */
 function packetProblem(p: Packet): ClockReference['error'] & { kissCode?: string } | undefined {
@@ -69,10 +62,10 @@ function kissCodeOf(referenceId: unknown): string {
   return text.replace(/[^\x20-\x7e]/g, '').trim();
 }
 
-const systemLookup = async (host: string) => (await lookup(host, { family: 4 })).address;
+const systemLookup = async (host: string) => (await lookup(host)).address;
 
 async function resolve(host: string, deadlineMs: number, resolver = systemLookup): Promise<string> {
-  if (isIP(host) === 4) return host;
+  if (isIP(host) !== 0) return host;
   return withDeadline(resolver(host), deadlineMs, `resolving ${host}`);
 }
 
@@ -94,22 +87,17 @@ export async function queryNtpServer(server: NtpServer, opts: NtpQueryOptions): 
   for (let i = 0; i < opts.samples; i++) {
     const budget = Math.floor(Math.min(opts.replyTimeoutMs, left()));
     if (budget < 20) break;
-    const client = new NtpTimeSync({ servers: [], replyTimeout: budget });
-    let packet: Packet;
-    const before = Date.now();
-    try {
-      packet = await client.getNetworkTime(address, server.port);
-    } catch (error) {
-      lastError = { kind: 'timeout', message: `no answer within ${budget} ms (${(error as Error).message.replace(/\.$/, '')})` };
+    const result = await exchange(address, server.port, budget);
+    if (!result.ok) {
+      const ignored = result.ignored.length ? ` (ignored: ${[...new Set(result.ignored)].slice(0, 2).join('; ')})` : '';
+      lastError = result.ignored.length
+        ? { kind: 'bad-response', message: `no valid reply within ${budget} ms${ignored}` }
+        : result.kind === 'timeout'
+          ? { kind: 'timeout', message: `no answer within ${budget} ms` }
+          : { kind: 'bad-response', message: `cannot query ${label}: ${result.message}` };
       break; // a silent server stays silent: spend the budget elsewhere
     }
-    // ntp-time-sync accepts any datagram on the socket: insist on a server reply to *our* request
-    // (mode 4, our transmit time echoed as origin), or the arithmetic below would be meaningless.
-    const origin = packet.originTimestamp?.getTime() ?? NaN;
-    if (packet.mode !== 4 || !(origin >= before - 1 && origin <= packet.destinationTimestamp.getTime() + 1)) {
-      lastError = { kind: 'bad-response', message: `not a reply to our request (mode ${packet.mode}, origin ${packet.originTimestamp?.toISOString?.() ?? '?'})` };
-      continue;
-    }
+    const packet = result.reply;
     const problem = packetProblem(packet);
     ref.stratum = packet.stratum;
     ref.leap = packet.leapIndicator;
@@ -117,14 +105,7 @@ export async function queryNtpServer(server: NtpServer, opts: NtpQueryOptions): 
       lastError = problem;
       break; // kiss-o'-death means "stop asking"; an unsynchronised server's time is meaningless
     }
-    samples.push(
-      sampleOf({
-        t1: packet.originTimestamp!.getTime(),
-        t2: packet.receiveTimestamp!.getTime(),
-        t3: packet.transmitTimestamp!.getTime(),
-        t4: packet.destinationTimestamp.getTime(),
-      }),
-    );
+    samples.push(sampleOf(packet));
   }
   const best = bestSample(samples);
   if (best) {

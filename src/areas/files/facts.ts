@@ -2,6 +2,7 @@ import type { KeyType } from '../../kernel/mask.js';
 import type { HomeInfo, FileKind } from './locate.js';
 import type { ReadStatus } from './read.js';
 import type { ScannedLine } from './scan.js';
+import type { SsoCacheEntry } from '../../sdk/inputs.js';
 
 export interface IniFileFacts {
   kind: FileKind;
@@ -98,4 +99,6 @@ export interface FileFacts {
   sudo?: SudoFacts;
   /** Running as root (euid 0). */
   root: boolean;
+  /** SSO token cache entries the selected files refer to (tokens handed to the SDK from memory). */
+  ssoCache?: SsoCacheEntry[];
 }

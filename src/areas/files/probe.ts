@@ -6,6 +6,9 @@ import { feedSdk, sdkView } from './sdk-view.js';
 import { buildProfiles } from './profiles.js';
 import { checkExecutable, checkFile } from './paths.js';
 import { sudoFacts } from './sudo.js';
+import { recordRefusal } from '../../kernel/fs-guard.js';
+import { describeRefusal } from '../../kernel/bounded-read.js';
+import { prepareEnvInputs, prepareSsoToken, prepareTokenFile } from '../../sdk/inputs.js';
 
 export interface FileProbeOptions {
   env: NodeJS.ProcessEnv;
@@ -36,9 +39,13 @@ async function readIni(location: FileLocation): Promise<IniFileFacts> {
     facts.lines = scanned.lines;
     facts.sdkReadsAsEmpty = scanned.sdkThrows;
     feedSdk(location.path, read.text);
-  } else if (read.status === 'not-regular' || read.status === 'too-large') {
-    // The SDK would block on a FIFO or read without bound; give it nothing instead.
+  } else {
+    // Whatever credcheck could not read, the SDK must not try either (a FIFO blocks it, /dev/zero
+    // never ends, /proc/kmsg waits): give it nothing, which is how it reads a missing file too.
     feedSdk(location.path, '');
+    if (read.status === 'not-regular' || read.status === 'too-large') {
+      recordRefusal({ op: 'shared file', path: location.path, kind: 'read', why: `${location.kind} file: ${describeRefusal(read)}`, read });
+    }
   }
   return facts;
 }
@@ -47,6 +54,7 @@ async function readIni(location: FileLocation): Promise<IniFileFacts> {
 export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
   const { env } = opts;
   const home = resolveHome(env);
+  const envInputs = prepareEnvInputs(env);
   const [credentials, config] = await Promise.all([
     readIni(locateFile('credentials', env, opts.credentialsFile)),
     readIni(locateFile('config', env, opts.configFile)),
@@ -57,6 +65,15 @@ export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
     for (const [name, values] of Object.entries(file)) merged[name] = { ...(merged[name] ?? {}), ...values };
   }
   const profiles = buildProfiles(merged, { credentials: credentialsFile, config: configFile }, { credentials, config });
+  // SSO sessions (and legacy start URLs): the SDK gets the cached token from memory, never refreshing it.
+  const ssoIds = new Set<string>();
+  for (const [key, section] of Object.entries(configFile)) {
+    if (key.startsWith('sso-session.')) ssoIds.add(key.slice('sso-session.'.length));
+    else if (typeof section.sso_start_url === 'string' && !section.sso_session) ssoIds.add(section.sso_start_url);
+  }
+  const ssoCache = await Promise.all([...ssoIds].map((id) => prepareSsoToken(id, env)));
+  await Promise.all([...new Set(profiles.flatMap((p) => (p.webIdentityTokenFile ? [p.webIdentityTokenFile] : [])))].map((p) => prepareTokenFile(p)));
+  await envInputs;
   const paths: Record<string, PathCheck> = {};
   await Promise.all(
     profiles.flatMap((p) => [
@@ -70,6 +87,7 @@ export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
       ? { name: env.AWS_PROFILE, source: '$AWS_PROFILE' }
       : { name: 'default', source: 'default' };
   const facts: FileFacts = { home, profile, credentials, config, profiles, paths, root: process.geteuid?.() === 0 };
+  if (ssoCache.length) facts.ssoCache = ssoCache;
   const sudo = await sudoFacts(env, home.dir);
   if (sudo) facts.sudo = sudo;
   return facts;

@@ -44,6 +44,11 @@ export interface IdentityFacts {
   proxyBypassedBy?: { variable: string; entry: string };
   /** Set when the caller supplied the provider (doctor passes the chain's). */
   providerGiven: boolean;
+  /**
+   * A profile was chosen (--profile, AWS_PROFILE) but the credentials' $source flags show they did
+   * not come from it: the profile failed and the SDK chain fell through (e.g. to IMDS).
+   */
+  profileNotUsed?: boolean;
   credentials?: CredentialTraits;
   /** Credential resolution failed before any STS call: the SDK's message. */
   credentialsError?: string;

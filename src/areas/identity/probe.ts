@@ -12,6 +12,8 @@ import { resolveRegion } from '../../sdk/sts/region.js';
 import type { CredentialTraits, IdentityFacts } from './facts.js';
 import { sourceLabel } from '../../sdk/sources.js';
 import { parseCaller } from './principal.js';
+import { prepareSdk, readCaBundle } from '../../sdk/inputs.js';
+import { safeIso } from '../../kernel/untrusted.js';
 
 export interface IdentityProbeOptions {
   env?: NodeJS.ProcessEnv;
@@ -28,6 +30,9 @@ export interface IdentityProbeOptions {
   callDeadlineMs?: number;
 }
 
+/** $source flags set only when fromIni/fromProcess/fromSSO resolved the selected profile. */
+const PROFILE_FLAGS = /^CREDENTIALS_(PROFILE|PROCESS|SSO|STS_ASSUME_ROLE|LOGIN)/;
+
 /** SDK error names that mean "your clock", the ones its retry strategy retries after correcting. */
 const CLOCK_CODES = new Set(['SignatureDoesNotMatch', 'RequestExpired', 'RequestTimeTooSkewed', 'RequestInTheFuture', 'InvalidSignatureException', 'AuthFailure']);
 
@@ -39,7 +44,7 @@ function traits(creds: AwsCredentialIdentity, showKeyIds: boolean): CredentialTr
     keyType: keyTypeOf(creds.accessKeyId?.trim()),
     hasSessionToken: Boolean(creds.sessionToken),
     secretLooksPasted: secret !== secret.trim() || /[^A-Za-z0-9+/]/.test(secret.trim()),
-    ...(creds.expiration ? { expiration: creds.expiration.toISOString() } : {}),
+    ...(safeIso(creds.expiration) ? { expiration: safeIso(creds.expiration)! } : {}),
     source: sourceLabel(flags),
     featureFlags: flags,
   };
@@ -73,6 +78,8 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   // client (the chain's nested STS too) is made. Affects this process only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const name = profileName(opts.profile, env);
+  // Before the SDK opens anything: every file it would read, read by credcheck's bounded reader.
+  if (!opts.credentials) await prepareSdk(env);
   let profile: ProfileConfig | undefined;
   try {
     profile = await loadProfileConfig(name);
@@ -81,7 +88,14 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   }
   const region = resolveRegion(opts.region, env, profile);
   const endpoint = resolveStsEndpoint(env, region.region, profile);
-  const proxy = resolveProxy(env, endpoint.url);
+  // An endpoint that is not a URL (AWS_ENDPOINT_URL_STS="not a url") is a CC6104 finding; the
+  // proxy choice for it is simply "none" rather than a crash.
+  let proxy: ReturnType<typeof resolveProxy>;
+  try {
+    proxy = resolveProxy(env, endpoint.url);
+  } catch {
+    proxy = {} as ReturnType<typeof resolveProxy>;
+  }
   const caBundle = {
     ...(env.AWS_CA_BUNDLE ? { AWS_CA_BUNDLE: env.AWS_CA_BUNDLE } : {}),
     ...(env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS } : {}),
@@ -127,7 +141,18 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
     return facts;
   }
   facts.credentials = traits(creds, Boolean(opts.showKeyIds));
+  const chosen = opts.profile ?? env.AWS_PROFILE;
+  if (chosen && !opts.credentials && !facts.credentials.featureFlags.some((f) => PROFILE_FLAGS.test(f))) facts.profileNotUsed = true;
 
+  let caBundlePem: string | undefined;
+  if (env.AWS_CA_BUNDLE) {
+    const ca = await readCaBundle(env.AWS_CA_BUNDLE);
+    if (ca.status !== 'ok' || ca.text === undefined) {
+      facts.error = { kind: 'other', message: `could not set up the STS client: AWS_CA_BUNDLE ${env.AWS_CA_BUNDLE} was not read (${ca.status}${ca.detail ? `: ${ca.detail}` : ''})` };
+      return facts;
+    }
+    caBundlePem = ca.text;
+  }
   let built;
   try {
     built = buildStsClient({
@@ -135,7 +160,7 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
       endpoint: endpoint.url,
       credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken },
       ...(proxy.proxy ? { proxy: proxy.proxy } : {}),
-      ...(env.AWS_CA_BUNDLE ? { caBundleFile: env.AWS_CA_BUNDLE } : {}),
+      ...(caBundlePem !== undefined ? { caBundlePem } : {}),
     });
   } catch (error) {
     facts.error = { kind: 'other', message: `could not set up the STS client: ${(error as Error).message}` };

@@ -47,7 +47,7 @@ export function identityBody(result: ProbeResult<IdentityFacts>, style: Style): 
     const k = f.credentials;
     lines.push(`  ${c.bold('Key')}      ${k.keyId} ${c.dim(`(${k.keyType}${k.hasSessionToken ? ', session token' : ''}; from ${k.source}${k.expiration ? `; expires ${k.expiration}` : ''})`)}`);
   }
-  lines.push(`  ${c.bold('Profile')}  ${f.profile}`);
+  lines.push(`  ${c.bold('Profile')}  ${f.profile}${f.profileNotUsed ? ' (selected, but NOT the source of these credentials: see CC3024)' : ''}`);
   lines.push(`  ${c.bold('Region')}   ${f.region} ${c.dim(`(${f.regionWhy})`)}`);
   lines.push(`  ${c.bold('Endpoint')} ${f.endpoint} ${c.dim(`(${f.endpointSource})`)}`);
   if (f.proxy) lines.push(`  ${c.bold('Proxy')}    ${f.proxy.url} ${c.dim(`(from ${f.proxy.variable})`)}`);

@@ -15,12 +15,14 @@ export const answered = (s: ImdsStep | undefined) => s?.status === 'ok' || s?.st
 export const silent = (s: ImdsStep | undefined) => s?.status === 'timeout';
 
 /** The one-line verdict of the first contact (token PUT + tokenless GET). */
-export type Contact = 'skipped' | 'no-answer' | 'refused' | 'unreachable' | 'hop-limit' | 'token-refused' | 'disabled' | 'v2' | 'bad-token-request';
+export type Contact = 'skipped' | 'no-answer' | 'refused' | 'unreachable' | 'hop-limit' | 'token-refused' | 'disabled' | 'v2' | 'bad-token-request' | 'garbled';
 
 export function firstContact(f: ImdsFacts): Contact {
   if (f.skipped) return 'skipped';
   const tok = stepOf(f, 'token');
   const v1 = stepOf(f, 'v1-get');
+  // A status line and then a reset, or a body no IMDS sends: something is there (CC5012 says what).
+  if (tok?.status !== 'ok' && (tok?.status === 'invalid' || v1?.status === 'invalid')) return 'garbled';
   if (!answered(tok) && !answered(v1)) {
     if (tok?.status === 'refused' && v1?.status === 'refused') return 'refused';
     if (silent(tok) && silent(v1)) return 'no-answer';

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import { redactUrl } from '../../kernel/userinfo.js';
 import type { ContainerFacts } from './facts.js';
 import { step } from './http.js';
+import { describeRefusal } from '../../kernel/bounded-read.js';
+import { prepareContainerTokenFile } from '../../sdk/inputs.js';
 
 /** fromHttp's fixed ECS host; overridable for tests only (the SDK offers no override). */
 const ECS_HOST = '169.254.170.2';
@@ -54,12 +55,13 @@ export async function probeContainer(opts: ContainerProbeOptions = {}): Promise<
   let token: string | undefined;
   if (tokenFile) {
     facts.tokenSource = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE';
-    try {
-      token = (await readFile(tokenFile)).toString();
-    } catch (error) {
-      facts.tokenProblem = `cannot read ${tokenFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    // Bounded: a FIFO or /dev/zero here must not hang or exhaust credcheck (the SDK reads it whole).
+    const read = await prepareContainerTokenFile(tokenFile);
+    if (read.status !== 'ok' || read.text === undefined) {
+      facts.tokenProblem = `cannot read ${tokenFile}: ${read.status === 'missing' ? 'ENOENT' : describeRefusal(read, 64 * 1024)}`;
       return facts;
     }
+    token = read.text;
   } else if (tokenEnv) {
     facts.tokenSource = 'AWS_CONTAINER_AUTHORIZATION_TOKEN';
     token = tokenEnv;

@@ -37,7 +37,6 @@ export function step(name: StepName, url: string, init: { method?: string; heade
       return;
     }
     const timer = setTimeout(() => finish({ step: { name, status: 'timeout', ms: ms(), error: `no answer within ${init.deadlineMs} ms` } }), init.deadlineMs);
-    timer.unref();
     req.on('error', (error: NodeJS.ErrnoException) => {
       const refused = error.code === 'ECONNREFUSED';
       finish({ step: { name, status: refused ? 'refused' : 'error', ms: ms(), error: refused ? 'connection refused' : `${error.code ?? ''} ${error.message}`.trim() } });
@@ -48,8 +47,14 @@ export function step(name: StepName, url: string, init: { method?: string; heade
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size <= MAX_BODY) chunks.push(c);
+        // No metadata answer is this big: stop reading instead of downloading the rest.
+        else finish({ step: { name, status: 'invalid', ms: ms(), httpStatus: res.statusCode, error: `response body over ${MAX_BODY / 1024} KiB: not read further` } });
       });
-      res.on('error', () => finish({ step: { name, status: 'error', ms: ms(), httpStatus: res.statusCode, error: 'response aborted' } }));
+      // Something answered (a status line came) and then broke off: an invalid answer, not "no IMDS".
+      const aborted = () => finish({ step: { name, status: 'invalid', ms: ms(), httpStatus: res.statusCode, error: 'connection reset in the middle of the response' } });
+      res.on('error', aborted);
+      res.on('aborted', aborted);
+      res.on('close', () => { if (!res.complete) aborted(); });
       res.on('end', () => {
         const status = res.statusCode ?? 0;
         const ok = status >= 200 && status < 300;

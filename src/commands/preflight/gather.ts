@@ -17,6 +17,7 @@ import { expiryOriginOf, refreshesFromFlags } from '../../sdk/sources.js';
 import { loadProfileConfig, profileName, type ProfileConfig } from '../../sdk/sts/config.js';
 import { configuredRegion } from '../../sdk/sts/region.js';
 import type { PreflightInputs, WebIdentityInput } from './inputs.js';
+import { safeIso } from '../../kernel/untrusted.js';
 
 export interface GatherOptions {
   profile?: string;
@@ -68,6 +69,7 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
       callDeadlineMs: STS_DEADLINE_MS,
     });
     const creds = credentialsInput(id, profile);
+    if (creds && id.profileNotUsed && profile) creds.profileNotUsed = profile;
     if (creds) inputs.credentials = creds;
     const unreached = id.credentialsError !== undefined ? describeStsError(id) : undefined;
     if (unreached && unreached.code !== 'CC3015') {
@@ -112,7 +114,7 @@ async function gatherOffline(inputs: PreflightInputs, opts: GatherOptions): Prom
     const creds = await fromEnv()();
     registerSecret(creds.secretAccessKey);
     registerSecret(creds.sessionToken);
-    const expiration = creds.expiration?.toISOString();
+    const expiration = safeIso(creds.expiration);
     inputs.credentials = {
       source: 'environment variables',
       accessKeyId: maskKeyId(creds.accessKeyId, opts.showKeyIds) ?? '…',

@@ -19,6 +19,8 @@ export interface PreflightInputs {
     expirationSource?: string;
     /** True when the source re-fetches credentials before they expire (role, SSO, IMDS, container, web identity). */
     refreshable: boolean;
+    /** The profile that was selected but did not supply them (the SDK fell through past it). */
+    profileNotUsed?: string;
   };
   /** Why no credentials were found (the chain's own message), when `credentials` is absent. */
   credentialsError?: string;

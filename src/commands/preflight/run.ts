@@ -1,4 +1,3 @@
-import { appendFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { PreflightCommandOptions } from './options.js';
 import { parseDuration } from '../../kernel/duration.js';
@@ -7,6 +6,7 @@ import { UsageError } from '../../kernel/errors.js';
 import type { Facts } from '../../kernel/facts.js';
 import { sortFindings } from '../../kernel/finding.js';
 import { finish } from '../../kernel/finish.js';
+import { appendOutputFile, replaceOutputFile } from '../../kernel/output-file.js';
 import { runRules } from '../../kernel/rule.js';
 import { fileContent } from '../../kernel/output.js';
 import { renderAnnotations, renderStepSummary } from '../../render/github.js';
@@ -67,7 +67,7 @@ export async function runPreflight(opts: PreflightCommandOptions, env: NodeJS.Pr
   // Only outputs the user (or the CI convention) asked for are written: --junit FILE, the step summary.
   if (opts.junit) {
     try {
-      await writeFile(opts.junit, fileContent(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds }), 'xml'));
+      replaceOutputFile(opts.junit, fileContent(renderJunit(preflight.checks, { timestamp: now, hostname: hostname(), timeSeconds: seconds }), 'xml'));
     } catch (e) {
       await writeErr(`credcheck: cannot write --junit ${opts.junit}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       finish(EXIT_USAGE);
@@ -76,9 +76,11 @@ export async function runPreflight(opts: PreflightCommandOptions, env: NodeJS.Pr
   }
   if (env.GITHUB_STEP_SUMMARY && (onGithub || format === 'github')) {
     // Append, never overwrite: other steps' summaries share this file.
-    await appendFile(env.GITHUB_STEP_SUMMARY, fileContent(renderStepSummary(preflight.checks, findings), 'markdown')).catch(() =>
-      writeErr(`credcheck: cannot append to GITHUB_STEP_SUMMARY (${env.GITHUB_STEP_SUMMARY})\n`),
-    );
+    try {
+      appendOutputFile(env.GITHUB_STEP_SUMMARY, fileContent(renderStepSummary(preflight.checks, findings), 'markdown'));
+    } catch {
+      await writeErr(`credcheck: cannot append to GITHUB_STEP_SUMMARY (${env.GITHUB_STEP_SUMMARY})\n`);
+    }
   }
 
   let code: number;

@@ -1,16 +1,12 @@
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { fileContent } from '../../kernel/output.js';
+import { replaceOutputFile } from '../../kernel/output-file.js';
 import { renderPrometheus, type WatchMetrics } from '../../render/prometheus.js';
 
-/** node_exporter must never read a half-written file: write a temp file in the same directory, then rename. */
+/**
+ * node_exporter must never read a half-written file, and a link planted where the textfile (or
+ * its temp file) goes must never be followed: kernel/output-file.ts writes an exclusive temp file
+ * with an unpredictable name and renames it over the target.
+ */
 export async function writeTextfile(path: string, m: WatchMetrics): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, fileContent(renderPrometheus(m), 'prometheus'), { mode: 0o644 });
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
+  replaceOutputFile(path, fileContent(renderPrometheus(m), 'prometheus'));
 }

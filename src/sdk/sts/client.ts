@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -14,8 +13,8 @@ export interface StsClientOptions {
   endpoint: string;
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   proxy?: ProxyChoice;
-  /** PEM file to trust in addition to Node's roots (credcheck honours AWS_CA_BUNDLE; the JS SDK does not). */
-  caBundleFile?: string;
+  /** PEM text to trust in addition to Node's roots (credcheck honours AWS_CA_BUNDLE; the JS SDK does not), read by sdk/inputs.ts. */
+  caBundlePem?: string;
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   maxAttempts?: number;
@@ -38,7 +37,7 @@ export interface BuiltStsClient {
  * the SDK correct clock skew (the first failure teaches it the offset), which we want to observe.
  */
 export function buildStsClient(o: StsClientOptions): BuiltStsClient {
-  const ca = o.caBundleFile ? [...rootCertificates, readFileSync(o.caBundleFile, 'utf8')] : undefined;
+  const ca = o.caBundlePem !== undefined ? [...rootCertificates, o.caBundlePem] : undefined;
   const proxyObservation: ProxyObservation = {};
   let httpAgent: HttpAgent;
   let httpsAgent: HttpsAgent;

@@ -1,4 +1,6 @@
 import type { ProxyObservation } from './client.js';
+import { noteStsDate } from './date-header.js';
+import { safeIso } from '../../kernel/untrusted.js';
 
 export type StsErrorKind =
   | 'sts' // STS answered with an error body
@@ -40,13 +42,14 @@ export function classifyStsError(error: unknown, proxyObs?: ProxyObservation): S
   const e = error as any;
   const meta = e?.$metadata ?? {};
   const headers = e?.$response?.headers ?? {};
+  noteStsDate(headers.date);
   const base: StsCallError = {
     kind: 'other',
     message: String(e?.message ?? e),
     ...(meta.httpStatusCode ? { httpStatus: meta.httpStatusCode } : {}),
     ...(meta.requestId ? { requestId: meta.requestId } : {}),
     ...(meta.attempts ? { attempts: meta.attempts } : {}),
-    ...(headers.date ? { serverDate: new Date(headers.date).toISOString() } : {}),
+    ...(safeIso(headers.date) ? { serverDate: safeIso(headers.date)! } : {}),
     ...(meta.clockSkewCorrected ? { clockSkewCorrected: true } : {}),
     ...(proxyObs?.connectStatus !== undefined ? { proxyAnswered: true } : {}),
   };

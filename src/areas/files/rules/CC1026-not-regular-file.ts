@@ -7,6 +7,8 @@ const SDK_EFFECT: Record<string, string> = {
   'character-device': 'the SDK reads it to the end, which for a device like /dev/zero or /dev/urandom never comes (credcheck did not read it)',
   'block-device': 'the SDK would read the whole device (credcheck did not)',
   socket: 'the SDK cannot read a socket and treats the file as empty',
+  'proc-file': 'it is a /proc pseudo-file: the SDK would read it as a file, and some (/proc/kmsg) block forever (credcheck did not read it)',
+  'sysfs-file': 'it is a /sys pseudo-file, not credentials (credcheck did not read it)',
 };
 
 export default defineRule({
