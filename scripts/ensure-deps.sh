@@ -12,6 +12,7 @@ PACKAGES=(
   strace                                 # write audit
   qemu-user                              # runs the linux-arm64 single executable
   libstdc++6-arm64-cross                 # ... with its aarch64 C/C++ runtime (qemu-aarch64 -L)
+  systemd                                # systemd-analyze verify of contrib/systemd
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

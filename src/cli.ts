@@ -4,6 +4,7 @@ import { writeErr } from './kernel/output.js';
 import { FatalError, UsageError } from './kernel/errors.js';
 import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
+import { wrapHelp } from './kernel/wrap-help.js';
 import { COMMANDS } from './commands/index.js';
 
 /**
@@ -28,7 +29,12 @@ Environment: NO_COLOR / FORCE_COLOR control colour; every endpoint credcheck tal
 overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_NTP_SERVERS, ...).`,
     );
   for (const make of COMMANDS) program.addCommand(make());
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureHelp({ helpWidth: width });
+    cmd.configureOutput({ writeOut: (str) => process.stdout.write(wrapHelp(str, width)) });
+  }
   return program;
 }
 

@@ -41,6 +41,7 @@ import CC2003 from './areas/chain/rules/CC2003-shadows-instance-role.js';
 import CC2004 from './areas/chain/rules/CC2004-active-credentials-expiring.js';
 import CC2005 from './areas/chain/rules/CC2005-link-failed-silently.js';
 import CC2006 from './areas/chain/rules/CC2006-no-credentials.js';
+import CC2007 from './areas/chain/rules/CC2007-sso-login-needed.js';
 import CC2099 from './areas/chain/rules/CC2099-chain-model-disagrees.js';
 
 // --- identity (CC3xxx)
@@ -109,11 +110,12 @@ export const RULES: readonly Rule[] = [
   // imds and container
   CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
   // files
-  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1034, CC1001, CC1002, CC1003, CC1004,
+  // A header the SDK drops or renames is the cause of "the selected profile does not exist".
+  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1001, CC1002, CC1003, CC1004, CC1034,
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
   CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1030, CC1031,
   // chain
-  CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
+  CC2007, CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
   stsErrors, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch

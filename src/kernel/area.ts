@@ -2,6 +2,7 @@ import type { Facts } from './facts.js';
 import type { CommonOptions } from './options.js';
 import type { ProbeResult } from './probe.js';
 import type { Style } from './style.js';
+import type { SharedResolution } from '../sdk/shared-resolution.js';
 
 export type AreaKey = 'files' | 'chain' | 'identity' | 'clock' | 'imds' | 'processes';
 
@@ -31,6 +32,8 @@ export interface AreaContext {
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
   /** Milliseconds left before the overall deadline. */
   remainingMs(): number;
+  /** One credential resolution per run, shared by the chain and identity areas. */
+  shared: SharedResolution;
 }
 
 /**

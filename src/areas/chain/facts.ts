@@ -1,3 +1,4 @@
+import type { SsoTokenFacts } from '../../sdk/sso/token-cache.js';
 import type { KeyType } from '../../kernel/mask.js';
 
 /** The SDK v3 default chain's links, in the order defaultProvider tries them. */
@@ -73,4 +74,6 @@ export interface ChainFacts {
   refreshableProfiles: string[];
   /** SDK warnings captured instead of printed (e.g. "Multiple credential sources detected"). */
   sdkWarnings: string[];
+  /** The selected SSO profile's token in the SSO cache: status and expiry, never the token. */
+  sso?: SsoTokenFacts;
 }

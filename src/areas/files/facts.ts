@@ -60,6 +60,7 @@ export interface ProfileFacts {
   webIdentityTokenFile?: string;
   credentialProcess?: string;
   ssoSession?: string;
+  ssoStartUrl?: string;
   region?: string;
   mfaSerial?: string;
   expiration?: ProfileExpiry;

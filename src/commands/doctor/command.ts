@@ -28,7 +28,9 @@ Examples:
                                                why does this running agent get ExpiredToken?
   $ credcheck doctor --profile deploy --json   everything, machine-readable
   $ credcheck doctor --offline                 no network: files, chain and processes only
-${EXIT_CODES_HELP}`,
+${EXIT_CODES_HELP}
+  doctor also exits 1 when an area could not be checked (--timeout too short, a crash):
+  an unchecked area is not a healthy one.`,
   );
   return cmd.action(async (opts: DoctorOptions) => {
     const { runDoctor } = await import('./run.js');
