@@ -120,7 +120,7 @@ describe('GitHub Action (action.yml)', () => {
   it('a failing check: an error annotation, exit 1; unknown values are empty outputs', async () => {
     const step = await runStep(FRESH, { 'expected-account': '999999999999' }, sessionEnv(sts));
     assert.equal(step.code, 1, step.stdout + step.stderr);
-    assert.match(step.stdout, /^::error title=CC8004 Credentials belong to an unexpected account::/m);
+    assert.match(step.stdout, /^::error title=CC\d{4} [^:]*different account[^:]*::expected account: account 111122223333 is not the expected 999999999999/m);
     assert.match(step.summary, /\| expected account \| ❌ fail \|/);
     assert.equal(step.outputs.expiration, '');
     assert.equal(step.outputs['ttl-seconds'], '');
