@@ -4,6 +4,7 @@
  */
 import { startSts } from '../servers/sts.js';
 import { randomInt } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { startImds, type ImdsOptions, type ImdsServer } from '../servers/imds.js';
 import { startContainer } from '../servers/container.js';
 import type { World } from '../../src/sdk/models/world.js';
@@ -42,9 +43,11 @@ export async function runMatrix(setups: SetUp[], sdks: OracleSdk[]): Promise<Mat
   const imdsRole = await startImdsOn80({ mode: 'v2', credentials: imdsCreds });
   const imdsNone = await startImdsOn80({ mode: 'no-role' });
   const container = await startContainer({ credentials: { accessKeyId: KEYS.container, secretAccessKey: SECRET2, token: TOKEN2, expiration: new Date('2099-01-01T00:00:00Z') } });
+  const homes: string[] = [];
   try {
     const servers = { sts: sts.url, imdsRole: imdsRole.url.replace(/:80$/, ''), imdsNone: imdsNone.url.replace(/:80$/, ''), container: container.fullUri };
     const laid = setups.map((s) => materialize(s, servers));
+    homes.push(...laid.map((l) => l.world.home));
     const cases = laid.map((l) => l.oracle);
     const reports = await Promise.all(sdks.map((sdk) => runOracle(sdk, cases, sts.url)));
     return {
@@ -53,5 +56,6 @@ export async function runMatrix(setups: SetUp[], sdks: OracleSdk[]): Promise<Mat
     };
   } finally {
     await Promise.all([sts.close(), imdsRole.close(), imdsNone.close(), container.close()]);
+    for (const h of homes) rmSync(h, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,9 +66,19 @@ export async function runOracle(sdk: OracleSdk, cases: OracleCase[], stsUrl: str
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir };
   const timeout = 30_000 + cases.length * 3_000;
   let out: string;
+  try {
+    out = await ask(sdk, file, env, timeout, stsUrl);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return JSON.parse(out.trim().split('\n').pop()!) as OracleReport;
+}
+
+async function ask(sdk: OracleSdk, file: string, env: NodeJS.ProcessEnv, timeout: number, stsUrl: string): Promise<string> {
+  let out: string;
   if (sdk === 'js') out = await run(process.execPath, [JS_ORACLE, file], env, timeout);
   else if (sdk === 'botocore') out = await run(await python3(), [join(SRC, 'botocore-oracle.py'), file], env, timeout);
   else if (sdk === 'ruby') out = await run('ruby', [join(SRC, 'ruby-oracle.rb'), file, stsUrl], env, timeout);
   else out = await run(await goResolver(), [file, stsUrl], env, timeout);
-  return JSON.parse(out.trim().split('\n').pop()!) as OracleReport;
+  return out;
 }
