@@ -102,7 +102,7 @@ export function resolveBotocore(world: World): Resolution {
   const run = (link: string, step: Step, why: string): Resolution | undefined => {
     if (step === undefined) { t.skip(link, 'not configured'); return undefined; }
     if ('stop' in step) return t.stop(link, step.stop, step.why);
-    return t.won(link, step.source, { profile: step.source === 'env' ? undefined : profile, ...step }, why);
+    return t.won(link, step.source, { profile: ['static', 'process', 'assume-role'].includes(step.source) ? profile : undefined, ...step }, why);
   };
   const envKey = env.AWS_ACCESS_KEY_ID;
   const envStep: Step = !nonEmpty(envKey) ? undefined

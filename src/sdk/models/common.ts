@@ -60,7 +60,7 @@ export function imdsOutcome(world: World, address: string): Outcome {
 
 /** STS AssumeRole / AssumeRoleWithWebIdentity: accepted when the source key is known (web identity: always). */
 export function assume(world: World, sourceKey: string | undefined): boolean {
-  return sourceKey === undefined || world.stsKnows.includes(sourceKey);
+  return sourceKey === undefined || world.stsKnows === undefined || world.stsKnows.includes(sourceKey);
 }
 
 export const nonEmpty = (v: string | undefined): v is string => v !== undefined && v !== '';

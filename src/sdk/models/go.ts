@@ -16,6 +16,7 @@ import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge,
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const GO_VERSION = '1.17.10';
+/** aws/credential_cache.go: ExpiryWindow 0 unless configured (refresh once expired). */
 export const GO_REFRESH = { beforeExpiryMs: 0, fileCache: 'read on each LoadDefaultConfig; default paths fixed at start-up' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string };

@@ -11,11 +11,12 @@
  * never re-reads ~/.aws/credentials unless it calls Aws.shared_config.fresh (the CodeDeploy story).
  */
 import { parseRuby } from './ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, type Profiles } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const RUBY_VERSION = '3.168.1';
-export const RUBY_REFRESH = { beforeExpiryMs: 5 * 60_000, fileCache: 'Aws.shared_config: once per process' };
+/** refreshing_credentials.rb: SYNC_EXPIRATION_LENGTH 300 s (blocking), ASYNC_EXPIRATION_LENGTH 600 s (background, when async_refresh). */
+export const RUBY_REFRESH = { beforeExpiryMs: 5 * 60_000, asyncBeforeExpiryMs: 10 * 60_000, fileCache: 'Aws.shared_config: once per process' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string } | undefined;
 const first = (env: World['env'], names: string[]) => { for (const n of names) if (env[n] !== undefined) return env[n]; return undefined; };
@@ -116,4 +117,3 @@ export function resolveRuby(world: World): Resolution {
 }
 
 export const rubyModel: SdkModel = { sdk: 'ruby', version: RUBY_VERSION, resolve: resolveRuby };
-void ({} as Profiles);

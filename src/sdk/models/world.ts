@@ -19,8 +19,8 @@ export interface World {
   imds: Record<string, Outcome>;
   /** What each container credentials URL would answer. */
   containers: Record<string, Outcome>;
-  /** Source key ids that STS accepts for AssumeRole (the rest fail with InvalidClientTokenId). */
-  stsKnows: string[];
+  /** Source key ids that STS accepts for AssumeRole (the rest fail with InvalidClientTokenId); undefined: not checked, assumed accepted. */
+  stsKnows?: string[];
 }
 
 /** Where the credentials come from, in one vocabulary for every SDK. */
