@@ -7,11 +7,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../test/helpers/cli.js';
 import { startBlackhole } from '../test/servers/blackhole.js';
 import { startSts } from '../test/servers/sts.js';
+import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -66,6 +67,16 @@ async function main(): Promise<void> {
     CREDCHECK_SSM_RUNTIME_CONFIG: join(home, 'no-ssm.json'),
   };
   const loopbackSts = { ...blackholed, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
+  // A healthy host that is not on EC2: static keys, STS and NTP answer, the metadata address is a
+  // black hole (as off EC2) and DMI names another vendor (both sysfs layouts, whichever is read).
+  const ntp = await startNtpServer({});
+  const sysfs = mkdtempSync(join(tmpdir(), 'credcheck-bench-sysfs-'));
+  for (const dir of [join(sysfs, 'class', 'dmi', 'id'), join(sysfs, 'sys', 'class', 'dmi', 'id')]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'sys_vendor'), 'QEMU\n');
+  }
+  const healthy: NodeJS.ProcessEnv = { ...blackholed, AWS_ENDPOINT_URL_STS: sts.url, CREDCHECK_NTP_SERVERS: `127.0.0.1:${ntp.port}`, CREDCHECK_SYSFS_ROOT: sysfs };
+  const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
   const rows: Row[] = [await time('node -e 0', node, ['-e', '0'], blackholed)];
@@ -80,18 +91,45 @@ async function main(): Promise<void> {
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));
   rows.push(await time('credcheck doctor --offline', node, [BIN, 'doctor', '--offline'], blackholed));
+  rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
+  rows.push(await time('credcheck identity (healthy)', node, [BIN, 'identity'], healthy));
+  rows.push(await time('credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy));
+  rows.push(await time('credcheck clock (healthy NTP)', node, [BIN, 'clock'], healthy));
+  rows.push(await time('credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy));
+  rows.push(await time('credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy));
   rows.push(await time('credcheck chain (IMDS black hole)', node, [BIN, 'chain'], blackholed, slow));
   rows.push(await time('credcheck imds (black hole)', node, [BIN, 'imds'], blackholed, slow));
   rows.push(await time('credcheck clock (NTP + STS black hole)', node, [BIN, 'clock'], blackholed, slow));
   rows.push(await time('credcheck doctor (all black-holed)', node, [BIN, 'doctor'], blackholed, slow));
   rows.push(await time('credcheck preflight (all black-holed)', node, [BIN, 'preflight'], blackholed, slow));
-  await Promise.all([hole.close(), sts.close()]);
+  await Promise.all([hole.close(), sts.close(), ntp.close()]);
   const base = rows[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);
   console.log(`${pad('command', 46)} ${pad('median', 7)} ${pad('p90', 7)} ${pad('min', 7)} ${pad('ratio', 6)} exit`);
   for (const r of rows) {
     console.log(`${pad(r.name, 46)} ${pad(r.median.toFixed(0), 7)} ${pad(r.p90.toFixed(0), 7)} ${pad(r.min.toFixed(0), 7)} ${pad((r.median / base).toFixed(2), 6)} ${r.exit}`);
+  }
+  printGoals(rows);
+  console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+}
+
+/** The speed goals, each a ratio against a yardstick measured in this same run (or a bound in ms). */
+function printGoals(rows: Row[]): void {
+  const m = (name: string) => rows.find((r) => r.name === name)?.median;
+  const goals: Array<[string, number | undefined, number | undefined, number, string]> = [
+    ['doctor (healthy) / bare SDK script', m('credcheck doctor (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.5, '×'],
+    ['identity (healthy) / bare SDK script', m('credcheck identity (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.3, '×'],
+    ['chain (IMDS black hole) / chain --offline', m('credcheck chain (healthy, IMDS black hole)'), m('credcheck chain --offline (healthy)'), 1.3, '×'],
+    ['--version / node -e 0', m('credcheck --version'), m('node -e 0'), 1.2, '×'],
+    ['clock (healthy NTP)', m('credcheck clock (healthy NTP)'), 1, 300, 'ms'],
+    ['doctor (all black-holed)', m('credcheck doctor (all black-holed)'), 1, 2000, 'ms'],
+  ];
+  console.log('\ngoal                                        measured   goal     met');
+  for (const [name, value, yardstick, goal, unit] of goals) {
+    if (value === undefined || yardstick === undefined) continue;
+    const v = value / yardstick;
+    console.log(`${name.padEnd(43)} ${(unit === 'ms' ? v.toFixed(0) : v.toFixed(2)).padEnd(10)} ${`≤ ${goal}${unit === 'ms' ? ' ms' : '×'}`.padEnd(8)} ${v <= goal ? 'yes' : 'NO'}`);
   }
 }
 

@@ -44,22 +44,7 @@ import CC2006 from './areas/chain/rules/CC2006-no-credentials.js';
 import CC2099 from './areas/chain/rules/CC2099-chain-model-disagrees.js';
 
 // --- identity (CC3xxx)
-import CC3001 from './areas/identity/rules/CC3001-expired-token.js';
-import CC3002 from './areas/identity/rules/CC3002-unknown-key.js';
-import CC3003 from './areas/identity/rules/CC3003-temporary-key-without-token.js';
-import CC3004 from './areas/identity/rules/CC3004-global-token-opt-in-region.js';
-import CC3005 from './areas/identity/rules/CC3005-wrong-secret.js';
-import CC3006 from './areas/identity/rules/CC3006-clock-rejected.js';
-import CC3007 from './areas/identity/rules/CC3007-region-disabled.js';
-import CC3008 from './areas/identity/rules/CC3008-throttled.js';
-import CC3009 from './areas/identity/rules/CC3009-sts-server-error.js';
-import CC3010 from './areas/identity/rules/CC3010-dns-failure.js';
-import CC3011 from './areas/identity/rules/CC3011-connection-refused.js';
-import CC3012 from './areas/identity/rules/CC3012-timeout.js';
-import CC3013 from './areas/identity/rules/CC3013-tls-untrusted.js';
-import CC3014 from './areas/identity/rules/CC3014-proxy-failure.js';
-import CC3015 from './areas/identity/rules/CC3015-no-credentials.js';
-import CC3016 from './areas/identity/rules/CC3016-unexpected-answer.js';
+import stsErrors from './areas/identity/rules/sts-errors.js';
 import CC3017 from './areas/identity/rules/CC3017-root-credentials.js';
 import CC3018 from './areas/identity/rules/CC3018-sdk-corrected-skew.js';
 import CC3019 from './areas/identity/rules/CC3019-proxy-not-used-by-sdk.js';
@@ -107,15 +92,7 @@ import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
 // --- watch (CC7xxx)
 
 // --- preflight (CC8xxx)
-import CC8001 from './commands/preflight/rules/CC8001-no-credentials.js';
-import CC8002 from './commands/preflight/rules/CC8002-identity-invalid.js';
-import CC8003 from './commands/preflight/rules/CC8003-ttl-too-short.js';
-import CC8004 from './commands/preflight/rules/CC8004-wrong-account.js';
-import CC8005 from './commands/preflight/rules/CC8005-arn-mismatch.js';
-import CC8006 from './commands/preflight/rules/CC8006-long-term-keys.js';
-import CC8007 from './commands/preflight/rules/CC8007-clock-skew.js';
-import CC8008 from './commands/preflight/rules/CC8008-region-missing.js';
-import CC8009 from './commands/preflight/rules/CC8009-web-identity-token.js';
+import preflightChecks from './commands/preflight/rules/preflight-checks.js';
 
 
 /**
@@ -138,11 +115,11 @@ export const RULES: readonly Rule[] = [
   // chain
   CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
-  CC3015, CC3014, CC3013, CC3010, CC3011, CC3012, CC3001, CC3003, CC3004, CC3002, CC3006, CC3005, CC3007, CC3009, CC3016, CC3008, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
+  stsErrors, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch
 
   // preflight
-  CC8001, CC8002, CC8003, CC8004, CC8005, CC8006, CC8007, CC8008, CC8009,
+  preflightChecks,
 ];
 
 /** Internal codes that are not rules but can appear in output. */

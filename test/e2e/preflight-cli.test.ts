@@ -13,7 +13,7 @@ const SESSION = { accessKeyId: 'ASIAEXAMPLESESSION01', secretAccessKey: CANARY.s
 const USER = { accessKeyId: 'AKIAEXAMPLEUSER00001', secretAccessKey: CANARY.secret2, arn: `arn:aws:iam::${ACCOUNT}:user/ci`, account: ACCOUNT, userId: 'AIDAEXAMPLE' };
 const EXPIRED = { ...SESSION, accessKeyId: 'ASIAEXAMPLEEXPIRED01', sessionToken: CANARY.token2, expired: true };
 
-const envKeys = (id: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, extra: Record<string, string> = {}) => ({
+const envKeys = (id: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, extra: Record<string, string | undefined> = {}) => ({
   HOME: makeHome(),
   AWS_ACCESS_KEY_ID: id.accessKeyId,
   AWS_SECRET_ACCESS_KEY: id.secretAccessKey,
@@ -26,7 +26,7 @@ type Format = 'text' | 'json' | 'junit' | 'github';
 const FORMATS: Format[] = ['text', 'json', 'junit', 'github'];
 
 /** Runs one scenario in every format: same exit code everywhere, the code/reason visible in each. */
-async function everyFormat(args: string[], env: Record<string, string>, expect: { code: number; finding?: string; reason: RegExp; check: string; status: string }) {
+async function everyFormat(args: string[], env: Record<string, string | undefined>, expect: { code: number; finding?: string; reason: RegExp; check: string; status: string }) {
   for (const format of FORMATS) {
     const r = await runCli(['preflight', ...args, '--format', format], env);
     const all = r.stdout + r.stderr;
@@ -77,6 +77,15 @@ describe('credcheck preflight (offline)', () => {
 
   it('long-term keys denied', async () => {
     await everyFormat(['--offline', '--deny-long-term-keys'], envKeys(USER), { code: 1, finding: 'CC8006', check: 'long-term-keys', status: 'fail', reason: /AKIA…0001 .*long-term/ });
+  });
+
+  it('--require-region honours the region in the selected profile, as the SDK does', async () => {
+    const config = '[default]\nregion = eu-central-1\n\n[profile ci]\nregion = ap-south-2\n';
+    await everyFormat(['--offline', '--require-region'], envKeys(SESSION, { HOME: makeHome({ config }), AWS_REGION: undefined }), { code: 0, check: 'region', status: 'pass', reason: /eu-central-1 from region in profile "default"/ });
+    const named = parseJson(await runCli(['preflight', '--offline', '--require-region', '--json', '--profile', 'ci'], envKeys(SESSION, { HOME: makeHome({ config }), AWS_REGION: undefined })));
+    assert.match(named.checks.find((c: { id: string }) => c.id === 'region').reason, /ap-south-2 from region in profile "ci"/);
+    // No region anywhere still fails, so the pass above comes from the profile.
+    await everyFormat(['--offline', '--require-region'], envKeys(SESSION, { HOME: makeHome({ config: '[default]\noutput = json\n' }), AWS_REGION: undefined }), { code: 1, finding: 'CC8008', check: 'region', status: 'fail', reason: /no region configured/ });
   });
 
   it('OIDC token file: an expired JWT fails with its claims, and the token is never printed', async () => {

@@ -4,7 +4,7 @@
  * Never prints a secret. Usage: node sdk-chain-child.js [profile]
  */
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { sdkSourceOf } from '../../src/areas/chain/sdk-source.js';
+import { sdkSourceOf } from '../../src/sdk/sources.js';
 
 const profile = process.argv[2] || undefined;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, INTERNAL_CODES } from '../../src/rules.js';
+import { codesOf } from '../../src/kernel/rule.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const codes = [...RULES.map((r) => r.code), ...INTERNAL_CODES];
+const codes = [...codesOf(RULES).map((c) => c.code), ...INTERNAL_CODES];
 
 test('every finding code has its page under docs/findings and a README index line', () => {
   const missing: string[] = [];
@@ -24,7 +25,7 @@ test('rule codes are unique and every page belongs to a known code', () => {
 });
 
 test('each page states the problem and the fix, and its title matches the rule', () => {
-  for (const rule of RULES) {
+  for (const rule of codesOf(RULES)) {
     const page = readFileSync(join(REPO_ROOT, 'docs', 'findings', `${rule.code}.md`), 'utf8');
     assert.match(page, new RegExp(`^# ${rule.code}`), `${rule.code} page must start with "# ${rule.code}"`);
     assert.match(page, /^## Fix/m, `${rule.code} page needs a "## Fix" section`);

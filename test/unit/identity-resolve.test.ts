@@ -4,7 +4,7 @@ import { parseCaller } from '../../src/areas/identity/principal.js';
 import type { ProfileConfig } from '../../src/sdk/sts/config.js';
 import { resolveStsEndpoint } from '../../src/sdk/sts/endpoint.js';
 import { classifyStsError } from '../../src/sdk/sts/errors.js';
-import { maskProxyUrl, resolveProxy } from '../../src/sdk/sts/proxy.js';
+import { maskProxyUrl, resolveProxy } from '../../src/sdk/proxy.js';
 import { resolveRegion } from '../../src/sdk/sts/region.js';
 
 const prof = (values: Record<string, string>, services: ProfileConfig['services'] = {}): ProfileConfig => ({ name: 'p', values, services });

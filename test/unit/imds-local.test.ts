@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dmiHint } from '../../src/areas/imds/dmi.js';
+import { dmiHint } from '../../src/sdk/ec2-host.js';
 import { resolveImdsConfig } from '../../src/areas/imds/config.js';
 import { skipReason } from '../../src/areas/imds/probe.js';
-import { proxyFacts } from '../../src/areas/imds/proxy.js';
+import { imdsProxyFacts as proxyFacts } from '../../src/sdk/proxy.js';
 import { containerKind } from '../../src/areas/imds/container.js';
 
 function sysfs(files: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate, DEFAULT_MAX_CLOCK_SKEW_MS, type Check, type PreflightOptions } from '../../src/commands/preflight/checks.js';
 import type { PreflightInputs } from '../../src/commands/preflight/inputs.js';
-import { globMatches } from '../../src/commands/preflight/glob.js';
+import { globMatches } from '../../src/sdk/arn-glob.js';
 import { runRules } from '../../src/kernel/rule.js';
 import { RULES } from '../../src/rules.js';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeJwt } from '../../src/commands/preflight/jwt.js';
+import { decodeJwt } from '../../src/sdk/jwt.js';
 import { scrub } from '../../src/kernel/secrets.js';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

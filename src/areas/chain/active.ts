@@ -1,4 +1,6 @@
 import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
+import { decodeJwt } from '../../sdk/jwt.js';
+import { refreshesFromChain } from '../../sdk/sources.js';
 import type { FileFacts, ProfileFacts } from '../files/facts.js';
 import type { SsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import type { Creds } from './attempt.js';
@@ -38,14 +40,11 @@ function realTime(iso: string | undefined): string | undefined {
   return iso && Date.parse(iso) > 0 ? iso : undefined;
 }
 
+/** exp claim of a web identity token (decoded by the shared JWT reader, which registers it as a secret). */
 function jwtExp(token: string | undefined): string | undefined {
   if (!token) return undefined;
-  try {
-    const payload = JSON.parse(Buffer.from(token.trim().split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
-    return typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : undefined;
-  } catch {
-    return undefined;
-  }
+  const jwt = decodeJwt(token);
+  return jwt.ok ? jwt.claims.exp : undefined;
 }
 
 export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCredentials {
@@ -94,19 +93,19 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
         a.hops = hopsOf(profile, files.profiles);
         if (profile?.roleArn) a.roleArn = profile.roleArn;
         a.expirationSource = creds.expiration ? (l.kind === 'process' ? 'credential_process output' : l.kind === 'sso' ? 'SSO GetRoleCredentials response' : 'STS response') : null;
-        a.refreshable = Boolean(creds.expiration);
+        a.refreshable = refreshesFromChain(l.source, l.kind, Boolean(creds.expiration));
         a.refreshNote = a.refreshable ? `the SDK resolves the ${l.kind} profile again when these expire` : 'no expiration: the SDK caches these for the life of the process';
       }
       break;
     }
     case 'process':
       a.expirationSource = creds.expiration ? 'credential_process output' : null;
-      a.refreshable = Boolean(creds.expiration);
+      a.refreshable = refreshesFromChain(l.source, l.kind, Boolean(creds.expiration));
       a.refreshNote = a.refreshable ? 'the SDK runs credential_process again when these expire' : 'no Expiration: the SDK caches these forever';
       break;
     case 'token-file': {
       a.expirationSource = 'STS AssumeRoleWithWebIdentity response';
-      a.refreshable = true;
+      a.refreshable = refreshesFromChain(l.source, l.kind, Boolean(creds.expiration));
       a.roleArn = env.AWS_ROLE_ARN;
       const exp = ctx.tokenExp;
       if (exp) a.expirationSource += `; token exp ${exp}`;
@@ -116,7 +115,7 @@ export function describeActive(l: ChainLink, creds: Creds, ctx: Ctx): ActiveCred
     case 'container':
     case 'imds':
       a.expirationSource = `${l.source === 'imds' ? 'IMDS' : 'container endpoint'} response`;
-      a.refreshable = true;
+      a.refreshable = refreshesFromChain(l.source, l.kind, Boolean(creds.expiration));
       a.refreshNote = 'the SDK fetches new credentials from the endpoint before these expire';
       break;
     default:

@@ -14,8 +14,11 @@ import type { ChainFacts, ChainLink, ChainSource, IniKind } from './facts.js';
 import { captureLogger, IMDS_LINK_DEADLINE_MS, REMOTE_TIMEOUT_MS, runContainer, runEnv, runImds, runIni, runProcess, runTokenFile } from './links.js';
 import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
-import { sdkSourceOf } from './sdk-source.js';
+import { sdkSourceOf } from '../../sdk/sources.js';
 import { guardDanglingProviderErrors } from './dangling.js';
+import { answersHttp } from './liveness.js';
+import { containerEndpointUrl } from '../imds/container.js';
+import { resolveImdsConfig } from '../imds/config.js';
 
 export interface ChainProbeOptions {
   /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
@@ -83,6 +86,37 @@ function blockedToken(p: ProfileFacts | undefined, all: ProfileFacts[], problems
   seen.add(p.name);
   if (p.kind === 'web-identity' && p.webIdentityTokenFile && problems.has(p.webIdentityTokenFile)) return problems.get(p.webIdentityTokenFile);
   return p.sourceProfile ? blockedToken(all.find((q) => q.name === p.sourceProfile), all, problems, seen) : undefined;
+}
+
+/** The SDK's link order, for links that are reported without having answered. */
+const SDK_ORDER: ChainSource[] = ['env', 'sso', 'ini', 'process', 'token-file', 'container', 'imds'];
+
+/**
+ * Once a link decides the chain (it supplies credentials, or stops the chain with an error), the SDK
+ * never asks the links behind it: they are still probed, concurrently from the start, to say what
+ * they would do, but get only this much longer before being reported as not reached. A real IMDS
+ * or container endpoint answers in a few ms; a black-holed one must not hold up the answer.
+ */
+export const LATER_LINKS_BUDGET_MS = 50;
+
+async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: ReadonlySet<ChainSource>): Promise<ChainLink[]> {
+  const settled: ChainLink[] = [];
+  for (let i = 0; i < pending.length; i++) {
+    const l = await pending[i]!;
+    settled.push(l);
+    const decisive = l.status === 'shadowed' || (l.status === 'failed' && l.hardStop);
+    if (!decisive) continue;
+    const behind = pending.slice(i + 1);
+    const timer = new Promise<undefined>((resolve) => setTimeout(resolve, LATER_LINKS_BUDGET_MS));
+    // A link still running when the budget ends is waited for only if its endpoint has answered by then.
+    const rest = await Promise.all(behind.map((p, j) => Promise.race([p, timer.then(() => (answered.has(SDK_ORDER[i + 1 + j]!) ? p : undefined))])));
+    rest.forEach((r, j) => {
+      const source = SDK_ORDER[i + 1 + j]!;
+      settled.push(r ?? { source, status: 'skipped', ms: 0, reason: `not reached in ${LATER_LINKS_BUDGET_MS} ms after the ${l.source} link decided the chain (the SDK never asks it)` });
+    });
+    break;
+  }
+  return settled;
 }
 
 export async function probeChainWithCredentials(opts: ChainProbeOptions): Promise<ChainProbe> {
@@ -196,35 +230,54 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   })();
 
   // remote: container when either URI is set, else IMDS unless disabled
-  const remote = (async (): Promise<[ChainLink, ChainLink]> => {
-    const containerSet = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
-    const imdsDisabled = Boolean(env.AWS_EC2_METADATA_DISABLED && env.AWS_EC2_METADATA_DISABLED !== 'false');
-    if (containerSet) {
-      const imds: ChainLink = { source: 'imds', status: 'skipped', ms: 0, reason: 'a container credentials URI is set: the SDK never tries IMDS' };
-      if (offline) {
-        notVerified.push('the container credentials endpoint was not called (--offline)');
-        return [{ source: 'container', status: 'skipped', ms: 0, reason: '--offline: the container endpoint was not called' }, imds];
-      }
-      const a = await runContainer(logger);
-      const c = link('container', a);
-      (c as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
-      return [c, imds];
+  const containerSet = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
+  const imdsDisabled = Boolean(env.AWS_EC2_METADATA_DISABLED && env.AWS_EC2_METADATA_DISABLED !== 'false');
+  const containerLink = (async (): Promise<ChainLink> => {
+    if (!containerSet) return { source: 'container', status: 'not-configured', ms: 0, reason: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set' };
+    if (offline) {
+      notVerified.push('the container credentials endpoint was not called (--offline)');
+      return { source: 'container', status: 'skipped', ms: 0, reason: '--offline: the container endpoint was not called' };
     }
-    const container: ChainLink = { source: 'container', status: 'not-configured', ms: 0, reason: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set' };
-    if (imdsDisabled) return [container, { source: 'imds', status: 'skipped', ms: 0, reason: `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED}: the SDK does not call IMDS` }];
+    const a = await runContainer(logger);
+    const c = link('container', a);
+    (c as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
+    return c;
+  })();
+  // Started with the links: by the time a link before them wins, a live endpoint has answered.
+  const answered = new Set<ChainSource>();
+  if (!offline && containerSet) void answersHttp(containerEndpointUrl(env)!, REMOTE_TIMEOUT_MS).then((yes) => yes && answered.add('container'));
+  const imdsAnswers = !offline && !containerSet && !imdsDisabled
+    ? resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false)
+    : undefined;
+  void imdsAnswers?.then((yes) => yes && answered.add('imds'));
+  const imdsLink = (async (): Promise<ChainLink> => {
+    if (containerSet) return { source: 'imds', status: 'skipped', ms: 0, reason: 'a container credentials URI is set: the SDK never tries IMDS' };
+    if (imdsDisabled) return { source: 'imds', status: 'skipped', ms: 0, reason: `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED}: the SDK does not call IMDS` };
     if (offline) {
       notVerified.push('IMDS was not called (--offline)');
-      return [container, { source: 'imds', status: 'skipped', ms: 0, reason: '--offline: IMDS was not called' }];
+      return { source: 'imds', status: 'skipped', ms: 0, reason: '--offline: IMDS was not called' };
     }
-    const a = await runImds(opts.profile ?? env.AWS_PROFILE, logger);
+    // Nothing answering even a plain GET within the SDK's 1 s timeout is a black hole: the SDK's 1 s
+    // token PUT and then its 1 s IMDSv1 GET will both time out, so say so now instead of in 2 s.
+    const silent = imdsAnswers!.then((yes) => (yes ? new Promise<never>(() => {}) : undefined));
+    const sdk = await Promise.race([runImds(opts.profile ?? env.AWS_PROFILE, logger), silent]);
+    const a = sdk ?? { ok: false as const, reason: '', tryNextLink: true, timedOut: true, ms: REMOTE_TIMEOUT_MS };
     const i = link('imds', a);
-    if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
+    if (!sdk) i.reason = `no answer within ${REMOTE_TIMEOUT_MS} ms, not even to a plain GET: the SDK's 1 s token PUT and its 1 s IMDSv1 GET will time out too`;
+    else if (!a.ok && a.timedOut) i.reason = `no answer within ${IMDS_LINK_DEADLINE_MS} ms (the SDK's own wait: a 1 s token PUT, then a 1 s IMDSv1 GET)`;
     (i as ChainLink & { creds?: Creds }).creds = a.ok ? a.creds : undefined;
-    return [container, i];
+    return i;
   })();
 
-  const [envL, [iniL, procL], tokL, [contL, imdsL]] = await Promise.all([envLink, iniAndProcess, tokenLink, remote]);
-  const links: Array<ChainLink & { creds?: Creds }> = [envL, ssoLink, iniL, procL, tokL, contL, imdsL];
+  const links: Array<ChainLink & { creds?: Creds }> = await settleInSdkOrder([
+    envLink,
+    Promise.resolve(ssoLink),
+    iniAndProcess.then(([ini]) => ini),
+    iniAndProcess.then(([, proc]) => proc),
+    tokenLink,
+    containerLink,
+    imdsLink,
+  ], answered);
 
   // Walk in the SDK's order: the first success wins; a hard stop ends the chain.
   let winner: (ChainLink & { creds?: Creds }) | undefined;

@@ -15,9 +15,13 @@ import type { ClockReference } from './facts.js';
 export interface AwsDateOptions {
   /** Most requests to send (first one included). */
   maxRequests?: number;
+  /** True when refining this bracket further could not change any verdict: stop asking. */
+  settled?: (bracket: Bracket) => boolean;
+  /** Something `settled` depends on (another reference): while waiting for a second boundary, ask again when it resolves. */
+  recheckOn?: Promise<unknown>;
 }
 
-interface Bracket {
+export interface Bracket {
   lo: number;
   hi: number;
 }
@@ -69,7 +73,12 @@ export async function probeAwsDate(endpoint: string, deadlineMs: number, opts: A
         const nextBoundary = Math.ceil(serverNow / 1000) * 1000;
         const wait = nextBoundary - serverNow;
         if (wait + 2 * bestRtt + 50 > left()) break;
-        await sleep(wait);
+        const wakeAt = Date.now() + wait;
+        if (opts.settled && opts.recheckOn) {
+          await Promise.race([sleep(wait), opts.recheckOn]);
+          if (opts.settled(bracket)) break;
+        }
+        await sleep(wakeAt - Date.now());
       }
       const budget = left();
       if (budget < 50) break;
@@ -90,7 +99,7 @@ export async function probeAwsDate(endpoint: string, deadlineMs: number, opts: A
         // Inconsistent answers (load balancer across servers with different clocks): keep the latest.
         bracket = s;
       }
-      if (bracket.hi - bracket.lo <= Math.max(bestRtt, 5)) break;
+      if (bracket.hi - bracket.lo <= Math.max(bestRtt, 5) || opts.settled?.(bracket)) break;
     }
   } catch (error) {
     if (!bracket) {

@@ -1,8 +1,10 @@
 import { probeAwsDate } from './aws-date.js';
 import { probeDaemons } from './daemon.js';
+import { dateSettles } from './date-settles.js';
 import type { ClockFacts, ClockReference } from './facts.js';
 import { queryNtpServer, serverLabel } from './ntp.js';
-import { chooseServers, looksLikeEc2 } from './servers.js';
+import { looksLikeEc2 } from '../../sdk/ec2-host.js';
+import { chooseServers } from './servers.js';
 import { loadProfileConfig, profileName } from '../../sdk/sts/config.js';
 import { resolveStsEndpoint } from '../../sdk/sts/endpoint.js';
 import { resolveRegion } from '../../sdk/sts/region.js';
@@ -28,16 +30,20 @@ async function stsEndpointInUse(env: NodeJS.ProcessEnv): Promise<string> {
   return resolveStsEndpoint(env, resolveRegion(undefined, env, profile).region, profile).url;
 }
 
-/** Concurrent NTP + Date header + daemon probes; bounded by the largest deadline (~2 s by default). */
+/** Concurrent NTP + Date header + daemon probes; bounded by the largest deadline (~1.5 s by default). */
 export async function probeClock(opts: ClockProbeOptions = {}): Promise<ClockFacts> {
   const env = opts.env ?? process.env;
   const onEc2 = await looksLikeEc2(env);
   const servers = chooseServers(opts.servers, env, onEc2);
-  const ntpDeadlineMs = opts.ntpDeadlineMs ?? 1800;
+  const ntpDeadlineMs = opts.ntpDeadlineMs ?? 1500;
   const sts = opts.awsDate === false ? undefined : (opts.stsEndpoint ?? (await stsEndpointInUse(env)));
+  const ntpRun = Promise.all(servers.map((s) => queryNtpServer(s, { samples: opts.samples ?? 4, replyTimeoutMs: opts.replyTimeoutMs ?? 800, deadlineMs: ntpDeadlineMs })));
+  // The Date header is refined (up to a second per step) only while that could change a verdict.
+  let ntpDone: ClockReference[] | undefined;
+  const ntpSettled = ntpRun.then((r) => (ntpDone = r));
   const [ntp, aws, daemons] = await Promise.all([
-    Promise.all(servers.map((s) => queryNtpServer(s, { samples: opts.samples ?? 4, replyTimeoutMs: opts.replyTimeoutMs ?? 800, deadlineMs: ntpDeadlineMs }))),
-    sts ? probeAwsDate(sts, opts.awsDeadlineMs ?? 1900) : Promise.resolve(undefined),
+    ntpRun,
+    sts ? probeAwsDate(sts, opts.awsDeadlineMs ?? 1500, { settled: (b) => dateSettles(b, ntpDone), recheckOn: ntpSettled }) : Promise.resolve(undefined),
     probeDaemons(opts.daemonTimeoutMs ?? 1000),
   ]);
   const references: ClockReference[] = [...ntp, ...(aws ? [aws] : []), ...daemons];

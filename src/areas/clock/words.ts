@@ -11,3 +11,10 @@ export function aheadBehind(offsetMs: number): string {
 }
 
 export const THRESHOLDS = { infoMs: 1_000, warningMs: 60_000, errorMs: 240_000 } as const;
+
+/**
+ * Two references agree when their readings overlap within their uncertainties plus this much.
+ * Below the info threshold no verdict changes, so a finer agreement is not worth waiting for: the
+ * AWS Date header has 1 s resolution, and refining it costs up to a second per step.
+ */
+export const REFERENCES_AGREE_SLACK_MS = THRESHOLDS.infoMs;

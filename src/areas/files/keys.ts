@@ -1,3 +1,5 @@
+import { EXPIRY_KEYS, EXPIRY_KEY_SET } from '../../sdk/expiry-keys.js';
+
 /** Keys whose values are secret: never stored in facts, registered with the scrubber instead. */
 export const SECRET_KEYS = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
 
@@ -31,16 +33,6 @@ export const KNOWN_KEYS = [
 
 export const KNOWN_KEY_SET = new Set<string>(KNOWN_KEYS);
 
-/** Expiry keys that other tools write beside the keys (field-notes §3). */
-export const EXPIRY_KEYS = [
-  'x_security_token_expires', // saml2aws, gimme-aws-creds
-  'aws_session_expiration', // aws-google-auth
-  'aws_expiration', // aws-azure-login
-  'expiration', // aws-mfa, awsume
-  'aws_credential_expiration', // aws-vault export
-] as const;
-
-export const EXPIRY_KEY_SET = new Set<string>(EXPIRY_KEYS);
 
 /** Values safe to show verbatim in facts and findings. */
 export const DISPLAYABLE_KEYS = new Set([

@@ -2,7 +2,8 @@ import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
 import { parseExpiry } from '../../kernel/expiry.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import type { IniFileFacts, Located, ProfileExpiry, ProfileFacts, ProfileKind } from './facts.js';
-import { EXPIRY_KEYS, isSecretKey } from './keys.js';
+import { expiryKeyOf } from '../../sdk/expiry-keys.js';
+import { isSecretKey } from './keys.js';
 import { executableOf } from './scan.js';
 import type { FileKind } from './locate.js';
 
@@ -73,7 +74,7 @@ export function buildProfiles(
     ];
     for (const [field, key] of copy) if (section[key] !== undefined) (p as unknown as Record<string, string>)[field] = section[key]!;
     if (section.credential_process !== undefined) p.credentialProcess = executableOf(section.credential_process);
-    const expiryKey = EXPIRY_KEYS.find((k) => section[k] !== undefined);
+    const expiryKey = expiryKeyOf(section);
     if (expiryKey) {
       const raw = section[expiryKey]!;
       const parsed = parseExpiry(raw);

@@ -7,10 +7,11 @@ import { buildStsClient } from '../../sdk/sts/client.js';
 import { loadProfileConfig, profileName, type ProfileConfig } from '../../sdk/sts/config.js';
 import { resolveStsEndpoint } from '../../sdk/sts/endpoint.js';
 import { classifyStsError } from '../../sdk/sts/errors.js';
-import { resolveProxy } from '../../sdk/sts/proxy.js';
+import { resolveProxy } from '../../sdk/proxy.js';
 import { resolveRegion } from '../../sdk/sts/region.js';
 import type { CredentialTraits, IdentityFacts } from './facts.js';
-import { parseCaller, sourceLabel } from './principal.js';
+import { sourceLabel } from '../../sdk/sources.js';
+import { parseCaller } from './principal.js';
 
 export interface IdentityProbeOptions {
   env?: NodeJS.ProcessEnv;

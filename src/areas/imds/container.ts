@@ -22,6 +22,13 @@ export interface ContainerProbeOptions {
   showKeyIds?: boolean;
 }
 
+/** The container credentials URL the SDK would call (RELATIVE_URI wins, as in fromContainerMetadata), if either is set. */
+export function containerEndpointUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+  if (relative) return `http://${env.CREDCHECK_ECS_CONTAINER_HOST || ECS_HOST}${relative}`;
+  return env.AWS_CONTAINER_CREDENTIALS_FULL_URI || undefined;
+}
+
 /** Probes the container credentials endpoint the way @aws-sdk/credential-provider-http's fromHttp does. */
 export async function probeContainer(opts: ContainerProbeOptions = {}): Promise<ContainerFacts | undefined> {
   const env = opts.env ?? process.env;
@@ -29,7 +36,7 @@ export async function probeContainer(opts: ContainerProbeOptions = {}): Promise<
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (!relative && !full) return undefined;
   const source = relative ? 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' : 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
-  const raw = relative ? `http://${env.CREDCHECK_ECS_CONTAINER_HOST || ECS_HOST}${relative}` : full!;
+  const raw = containerEndpointUrl(env)!;
   const facts: ContainerFacts = { source, bothSet: Boolean(relative && full), url: raw, kind: 'invalid-url' };
   let url: URL;
   try {

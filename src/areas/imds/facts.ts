@@ -1,4 +1,6 @@
 /** Facts gathered by `credcheck imds`: plain data, never a secret (keys are masked, secrets dropped). */
+import type { DmiHint } from '../../sdk/ec2-host.js';
+import type { ProxyFacts } from '../../sdk/proxy.js';
 
 export type StepName = 'token' | 'v1-get' | 'role' | 'credentials' | 'iam-info' | 'identity';
 export type StepStatus = 'ok' | 'http-error' | 'timeout' | 'refused' | 'error' | 'invalid' | 'skipped';
@@ -12,11 +14,7 @@ export interface ImdsStep {
 }
 
 /** What /sys says about the machine: cheap, local, decides whether the network probe is worth it. */
-export interface DmiHint {
-  verdict: 'ec2' | 'not-ec2' | 'unknown';
-  evidence: string;
-  root: string;
-}
+export type { DmiHint };
 
 /** Where the endpoint and the switches came from, exactly as the SDK resolves them. */
 export interface ImdsConfig {
@@ -42,15 +40,7 @@ export interface ImdsCredentialFacts {
   hasToken: boolean;
 }
 
-export interface ProxyFacts {
-  variable: string;
-  /** The proxy URL without user:password. */
-  proxy: string;
-  noProxy?: string;
-  bypassed: boolean;
-  /** Tools that would route 169.254.169.254 through the proxy. */
-  tools: string[];
-}
+export type { ProxyFacts };
 
 export interface ContainerFacts {
   source: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' | 'AWS_CONTAINER_CREDENTIALS_FULL_URI';

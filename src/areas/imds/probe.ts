@@ -2,15 +2,21 @@ import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import { resolveImdsConfig } from './config.js';
 import { probeContainer } from './container.js';
-import { dmiHint } from './dmi.js';
+import { dmiHint } from '../../sdk/ec2-host.js';
 import type { DmiHint, ImdsConfig, ImdsFacts, ImdsStep } from './facts.js';
 import { step, type StepResult } from './http.js';
-import { proxyFacts } from './proxy.js';
+import { imdsProxyFacts } from '../../sdk/proxy.js';
 
 /** The SDK's IMDS timeout (RemoteProviderInit DEFAULT_TIMEOUT) and 0 retries. */
 export const SDK_TIMEOUT_MS = 1000;
 /** First contact: a little over the SDK's timeout, so "answers, but too slowly for the SDK" shows. */
 export const FIRST_CONTACT_MS = 1200;
+/**
+ * First contact when DMI positively says "not EC2" and an endpoint was given anyway (an emulator, a
+ * forwarded IMDS): whatever serves it off EC2 answers within milliseconds, and waiting the full
+ * EC2 first contact would only make every healthy non-EC2 host slow.
+ */
+export const OFF_EC2_FIRST_CONTACT_MS = 250;
 /** Later steps: the instance is known to answer, so allow more to measure slowness. */
 export const LATER_STEP_MS = 2000;
 
@@ -60,7 +66,7 @@ export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts>
     config, dmi, reachable: false, imdsVersion: null, steps: [], sdkTimeoutMs: SDK_TIMEOUT_MS,
     ...(container ? { container } : {}),
   };
-  const proxy = proxyFacts(env);
+  const proxy = imdsProxyFacts(env);
   if (proxy) facts.proxy = proxy;
   if (config.problems.some((p) => p.includes('is not a URL'))) {
     facts.skipped = `the endpoint is not a URL: ${config.endpoint}`;
@@ -78,9 +84,10 @@ export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts>
   };
 
   // Token and a tokenless GET at once: together they tell v2 / v1-only / hop limit / nothing, in one deadline.
+  const firstContactMs = dmi.verdict === 'not-ec2' ? OFF_EC2_FIRST_CONTACT_MS : FIRST_CONTACT_MS;
   const [tok, v1] = await Promise.all([
-    step('token', base + '/latest/api/token', { method: 'PUT', headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '21600' }, deadlineMs: FIRST_CONTACT_MS }),
-    step('v1-get', base + '/latest/dynamic/instance-identity/document', { deadlineMs: FIRST_CONTACT_MS }),
+    step('token', base + '/latest/api/token', { method: 'PUT', headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '21600' }, deadlineMs: firstContactMs }),
+    step('v1-get', base + '/latest/dynamic/instance-identity/document', { deadlineMs: firstContactMs }),
   ]);
   add(tok);
   add(v1);

@@ -4,14 +4,14 @@ import { parseDuration } from '../../kernel/duration.js';
 import { emitReport } from '../../kernel/emit.js';
 import type { Facts } from '../../kernel/facts.js';
 import { finish } from '../../kernel/finish.js';
+import { writeErr } from '../../kernel/output.js';
 import { runProbe, type ProbeResult } from '../../kernel/probe.js';
-import { runRules } from '../../kernel/rule.js';
+import { dropExplained, runRules } from '../../kernel/rule.js';
 import { RULES } from '../../rules.js';
 import { areaLine, type AreaKey, type AreaLine } from './areas.js';
 import type { DoctorContext } from './plugin.js';
 import { PLUGINS } from './areas/index.js';
 import { doctorBody } from './render.js';
-import { dropRedundant } from './redundant.js';
 
 /**
  * Runs every area concurrently, each under its own deadline and all under one overall deadline,
@@ -23,6 +23,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const now = new Date().toISOString();
   const results = new Map<AreaKey, Promise<ProbeResult<unknown> | undefined>>();
   const skipped = new Map<AreaKey, string>();
+  const areaMs = new Map<AreaKey, number>();
   const ctx: DoctorContext = {
     opts,
     env: process.env,
@@ -37,14 +38,20 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
       continue;
     }
     // Probes start in order but run concurrently; one that needs another awaits it inside.
-    results.set(plugin.key, Promise.resolve().then(() => runProbe(plugin.title, Math.max(1, Math.min(plugin.deadlineMs, ctx.remainingMs())), () => plugin.probe(ctx))));
+    results.set(plugin.key, Promise.resolve().then(async () => {
+      const t = performance.now();
+      const result = await runProbe(plugin.title, Math.max(1, Math.min(plugin.deadlineMs, ctx.remainingMs())), () => plugin.probe(ctx));
+      areaMs.set(plugin.key, Math.round(performance.now() - t));
+      return result;
+    }));
   }
   const facts: Facts = { now };
   for (const plugin of PLUGINS) {
     const result = await results.get(plugin.key);
     if (result) (facts as unknown as Record<string, unknown>)[plugin.key] = result;
   }
-  const findings = dropRedundant(runRules(RULES, facts));
+  // Where every area runs, a finding another one explains only restates its cause.
+  const findings = dropExplained(runRules(RULES, facts), RULES);
   const areas: AreaLine[] = PLUGINS.map((p) => areaLine(p.key, p.title, (facts as unknown as Record<string, ProbeResult<unknown>>)[p.key], findings, p.summarise, facts, skipped.get(p.key)));
   const json: Record<string, unknown> = {
     host: hostname(),
@@ -55,6 +62,8 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[plugin.key];
     if (result) json[plugin.key] = plugin.json ? plugin.json(result) : result;
   }
+  // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
+  if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
   const code = await emitReport({ command: 'doctor', json, findings, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

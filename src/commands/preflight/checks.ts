@@ -1,5 +1,5 @@
 import { formatDuration } from '../../kernel/duration.js';
-import { globMatches } from './glob.js';
+import { globMatches } from '../../sdk/arn-glob.js';
 import type { PreflightInputs } from './inputs.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';

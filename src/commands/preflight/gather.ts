@@ -11,7 +11,10 @@ import { registerSecret } from '../../kernel/secrets.js';
 import type { IdentityFacts } from '../../areas/identity/facts.js';
 import { describeStsError } from '../../areas/identity/diagnose.js';
 import { probeIdentity } from '../../areas/identity/probe.js';
-import { decodeJwt } from './jwt.js';
+import { decodeJwt } from '../../sdk/jwt.js';
+import { expiryOriginOf, refreshesFromFlags } from '../../sdk/sources.js';
+import { loadProfileConfig, profileName, type ProfileConfig } from '../../sdk/sts/config.js';
+import { configuredRegion } from '../../sdk/sts/region.js';
 import type { PreflightInputs, WebIdentityInput } from './inputs.js';
 
 export interface GatherOptions {
@@ -24,45 +27,29 @@ export interface GatherOptions {
 const CREDENTIALS_DEADLINE_MS = 4000;
 const STS_DEADLINE_MS = 3500;
 const TOKEN_FILE_DEADLINE_MS = 1000;
-
-/** $source flags whose provider fetches new credentials before they expire. */
-const STATIC_FLAGS = new Set(['CREDENTIALS_ENV_VARS', 'CREDENTIALS_PROFILE', 'CREDENTIALS_CODE']);
-
-/** Who states the expiry for each source. */
-function expirySourceOf(flags: string[]): string {
-  if (flags.includes('CREDENTIALS_ENV_VARS')) return 'AWS_CREDENTIAL_EXPIRATION';
-  if (flags.some((f) => f.includes('WEB_ID'))) return 'STS AssumeRoleWithWebIdentity';
-  if (flags.some((f) => f.includes('ASSUME_ROLE') || f.includes('SOURCE_PROFILE') || f.includes('NAMED_PROVIDER'))) return 'STS AssumeRole';
-  if (flags.includes('CREDENTIALS_IMDS')) return 'IMDS';
-  if (flags.includes('CREDENTIALS_HTTP')) return 'the container endpoint';
-  if (flags.some((f) => f.includes('PROCESS'))) return 'credential_process output';
-  if (flags.some((f) => f.includes('SSO') || f.includes('LOGIN'))) return 'the SSO token exchange';
-  return 'the credential provider';
-}
+const PROFILE_DEADLINE_MS = 1000;
 
 function credentialsInput(id: IdentityFacts, profile: string | undefined): PreflightInputs['credentials'] {
   const c = id.credentials;
   if (!c) return undefined;
-  const lastingFlags = c.featureFlags.filter((f) => !STATIC_FLAGS.has(f));
   const out: NonNullable<PreflightInputs['credentials']> = {
     source: c.source,
     accessKeyId: c.keyId,
     keyType: c.keyType,
-    // The SDK refreshes only what carries an expiration and came from a refreshing provider.
-    refreshable: lastingFlags.length > 0 && c.expiration !== undefined,
+    refreshable: refreshesFromFlags(c.featureFlags, c.expiration !== undefined),
   };
   if (profile && c.featureFlags.some((f) => f.startsWith('CREDENTIALS_PROFILE'))) out.profile = profile;
   if (c.expiration) {
     out.expiration = c.expiration;
-    out.expirationSource = expirySourceOf(c.featureFlags);
+    out.expirationSource = expiryOriginOf(c.featureFlags);
   }
   return out;
 }
 
 export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv): Promise<PreflightInputs> {
   const inputs: PreflightInputs = { notChecked: [] };
-  if (env.AWS_REGION) inputs.region = { name: env.AWS_REGION, source: 'AWS_REGION' };
-  else if (env.AWS_DEFAULT_REGION) inputs.region = { name: env.AWS_DEFAULT_REGION, source: 'AWS_DEFAULT_REGION (read by the AWS CLI and botocore, not by the JavaScript SDK)' };
+  const region = configuredRegion(env, await profileConfig(opts.profile, env));
+  if (region) inputs.region = region;
   const web = env.AWS_WEB_IDENTITY_TOKEN_FILE ? readWebIdentity(env.AWS_WEB_IDENTITY_TOKEN_FILE, env.AWS_ROLE_ARN) : Promise.resolve(undefined);
   const profile = opts.profile ?? env.AWS_PROFILE;
 
@@ -97,6 +84,15 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
   const w = await web;
   if (w) inputs.webIdentity = w;
   return inputs;
+}
+
+/** The merged profile the SDK would read its region from; unreadable or slow files mean "no profile". */
+async function profileConfig(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<ProfileConfig | undefined> {
+  try {
+    return await withDeadline(loadProfileConfig(profileName(flag, env)), PROFILE_DEADLINE_MS, 'reading the profile');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Offline: only the environment, because every other source may call STS, SSO, IMDS or a container. */

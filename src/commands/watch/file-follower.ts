@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import { registerRotatingSecrets } from '../../kernel/secrets.js';
 import { readSafely } from '../../areas/files/read.js';
 import { feedSdk, sdkView } from '../../areas/files/sdk-view.js';
+import { expiryKeyOf } from '../../sdk/expiry-keys.js';
 
 /** What one successful read of the file yields; the secret survives only as an in-memory hash. */
 export interface KeyObservation {
@@ -17,8 +18,6 @@ export interface BrokenObservation {
   detail: string;
 }
 export type Observation = KeyObservation | BrokenObservation;
-
-const EXPIRY_KEYS = ['aws_expiration', 'expiration', 'x_security_token_expires', 'aws_session_expiration', 'aws_credential_expiration'];
 
 /** Reads the credentials file and parses it with the SDK's own loader (ignoreCache on every read). */
 export async function observeFile(path: string, profile: string): Promise<Observation> {
@@ -35,8 +34,8 @@ export async function observeFile(path: string, profile: string): Promise<Observ
   // Bounded: the current and previous key pair only, so a months-long watch does not grow.
   registerRotatingSecrets(`watch:${path}:${profile}`, [secret, section.aws_session_token], 3);
   const secretHash = createHash('sha256').update(secret).digest('hex');
-  const expKey = EXPIRY_KEYS.find((k) => section[k]);
-  return { ok: true, keyId, secretHash, ...(expKey ? { expiration: section[expKey] } : {}) };
+  const expiration = section[expiryKeyOf(section) ?? ''];
+  return { ok: true, keyId, secretHash, ...(expiration ? { expiration } : {}) };
 }
 
 export interface FollowerOptions {

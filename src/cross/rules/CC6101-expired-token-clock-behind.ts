@@ -10,6 +10,8 @@ export default defineRule({
   code: 'CC6101',
   severity: 'error',
   title: 'Credentials rejected on time while this clock is off: fix the clock first',
+  priority: 10,
+  reads: ['identity'],
   check(facts) {
     const id = okValue(facts.identity);
     const clock = okValue(facts.clock);

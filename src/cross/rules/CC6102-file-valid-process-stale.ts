@@ -1,6 +1,6 @@
-import { defineRule } from '../../kernel/rule.js';
+import { defineRule, need } from '../../kernel/rule.js';
 import { okValue } from '../../kernel/probe.js';
-import { inspectedProcesses, label, usesEnvKeys } from '../../areas/processes/rules/helpers.js';
+import { label, usesEnvKeys } from '../../areas/processes/rules/helpers.js';
 
 const REWRITE_SLACK_MS = 2000;
 
@@ -9,12 +9,14 @@ export default defineRule({
   code: 'CC6102',
   severity: 'error',
   title: 'The credentials file is valid now, but the process still holds the keys from before it was rewritten',
+  priority: 20,
+  reads: ['identity', 'chain', 'processes'],
   check(facts) {
     const id = okValue(facts.identity);
     const chain = okValue(facts.chain);
     if (!id?.ok || chain?.active?.source !== 'ini' || !chain.active.file) return [];
     const file = chain.active.file;
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const theirs = p.files.find((f) => f.kind === 'credentials');
       if (usesEnvKeys(p) || theirs?.path !== file || !theirs.ctime || !p.startedAt) return [];
       if (Date.parse(theirs.ctime) <= Date.parse(p.startedAt) + REWRITE_SLACK_MS) return [];

@@ -7,6 +7,8 @@ export default defineRule({
   code: 'CC6103',
   severity: 'warning',
   title: 'Credentials expire before the next expected rotation',
+  priority: 60,
+  reads: ['chain'],
   check(facts) {
     const active = okValue(facts.chain)?.active;
     const next = active?.ssm?.nextRotation;

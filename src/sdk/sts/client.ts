@@ -7,7 +7,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { registerSecret } from '../../kernel/secrets.js';
-import type { ProxyChoice } from './proxy.js';
+import type { ProxyChoice } from '../proxy.js';
 
 export interface StsClientOptions {
   region: string;

@@ -35,3 +35,15 @@ export function resolveRegion(flag: string | undefined, env: NodeJS.ProcessEnv, 
     ...extra,
   };
 }
+
+/**
+ * The region a tool would find configured, without the fallback: what `preflight --require-region`
+ * asks. The JavaScript SDK's sources first (AWS_REGION, the profile's region); AWS_DEFAULT_REGION
+ * counts too, but only the AWS CLI and botocore read it, and the source says so.
+ */
+export function configuredRegion(env: NodeJS.ProcessEnv, profile?: ProfileConfig): { name: string; source: string } | undefined {
+  const r = resolveRegion(undefined, env, profile);
+  if (r.source !== 'fallback') return { name: r.region, source: r.why };
+  if (r.ignoredDefaultRegion) return { name: r.ignoredDefaultRegion, source: 'AWS_DEFAULT_REGION (read by the AWS CLI and botocore, not by the JavaScript SDK)' };
+  return undefined;
+}

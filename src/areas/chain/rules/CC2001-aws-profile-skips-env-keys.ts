@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts, describeSource } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { describeSource } from './helpers.js';
 
 export default defineRule({
   code: 'CC2001',
   severity: 'warning',
   title: 'AWS_PROFILE makes the Node SDK ignore exported keys (the AWS CLI and boto3 use them)',
+  priority: 700,
+  reads: ['chain'],
   check(facts) {
-    const chain = chainFacts(facts);
-    if (!chain?.awsProfileEnv || !chain.envKeys.set) return [];
+    const chain = need(facts, 'chain');
+    if (!chain.awsProfileEnv || !chain.envKeys.set) return [];
     const env = chain.links.find((l) => l.source === 'env');
     if (env?.status !== 'skipped') return [];
     return [{

@@ -1,14 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC2002',
   severity: 'warning',
   title: 'Exported temporary keys will not refresh, but a profile could',
+  priority: 710,
+  reads: ['chain'],
   check(facts) {
-    const chain = chainFacts(facts);
-    const a = chain?.active;
-    if (!chain || !a || a.source !== 'env' || a.keyType !== 'temporary' || chain.refreshableProfiles.length === 0) return [];
+    const chain = need(facts, 'chain');
+    const a = chain.active;
+    if (!a || a.source !== 'env' || a.keyType !== 'temporary' || chain.refreshableProfiles.length === 0) return [];
     const names = chain.refreshableProfiles.slice(0, 5).join(', ');
     return [{
       message: `The active credentials are temporary keys exported in the environment (${a.accessKeyId}${a.expiration ? `, expiring ${a.expiration}` : ', with no recorded expiry'}). Nothing refreshes them: when they expire every call fails with ExpiredToken. Profiles that refresh themselves exist: ${names}.`,

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts, describeSource } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { describeSource } from './helpers.js';
 
 export default defineRule({
   code: 'CC2003',
   severity: 'warning',
   title: 'An earlier link shadows the instance or container role',
+  priority: 720,
+  reads: ['chain'],
   check(facts) {
-    const chain = chainFacts(facts);
-    if (!chain?.active) return [];
+    const chain = need(facts, 'chain');
+    if (!chain.active) return [];
     return chain.links
       .filter((l) => (l.source === 'imds' || l.source === 'container') && l.status === 'shadowed')
       .map((l) => ({

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../kernel/duration.js';
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts, describeSource } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { describeSource } from './helpers.js';
 
 const SOON_MS = 15 * 60_000;
 
@@ -8,12 +8,14 @@ export default defineRule({
   code: 'CC2004',
   severity: 'error',
   title: 'The active credentials are expired or expire within 15 minutes',
+  priority: 680,
+  reads: ['chain'],
   check(facts) {
-    const a = chainFacts(facts)?.active;
+    const a = need(facts, 'chain').active;
     if (!a?.expiration) return [];
     const left = Date.parse(a.expiration) - Date.parse(facts.now);
     if (Number.isNaN(left) || left > SOON_MS) return [];
-    const chain = chainFacts(facts)!;
+    const chain = need(facts, 'chain');
     const how = a.refreshable ? `${a.refreshNote}.` : `Nothing will refresh them (${a.refreshNote}).`;
     return [{
       severity: left <= 0 || !a.refreshable ? 'error' : 'warning',

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts, linksBeforeWinner } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { linksBeforeWinner } from './helpers.js';
 
 export default defineRule({
   code: 'CC2005',
   severity: 'warning',
   title: 'A configured link fails and the SDK hides why',
+  priority: 690,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
-    const chain = chainFacts(facts);
-    if (!chain) return [];
+    const chain = need(facts, 'chain');
     // With no winner, remote links are reported by CC2006 (off EC2 they always fail).
     const remote = new Set(chain.active ? [] : ['imds', 'container']);
     // fromProcess re-runs the profile's credential_process after fromIni failed on it: one finding.

@@ -1,14 +1,16 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { chainFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC2006',
   severity: 'error',
   title: 'No credentials: every link of the default chain came up empty',
+  priority: 670,
+  reads: ['chain'],
+  explains: ['CC3015'],
   check(facts) {
-    const chain = chainFacts(facts);
+    const chain = need(facts, 'chain');
     // A hard stop is reported by CC2005 as an error, with its reason.
-    if (!chain || chain.active || chain.links.some((l) => l.hardStop)) return [];
+    if (chain.active || chain.links.some((l) => l.hardStop)) return [];
     const looked = chain.links.map((l) => `${l.source} ${l.status}${l.status === 'failed' || l.status === 'skipped' ? ` (${l.reason})` : ''}`).join(', ');
     // Offline, say "none" only when nothing but the remote links (container, IMDS) went untried,
     // and then as a warning: a role may still supply credentials there.

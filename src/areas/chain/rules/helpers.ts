@@ -1,11 +1,4 @@
-import type { Facts } from '../../../kernel/facts.js';
-import { okValue } from '../../../kernel/probe.js';
 import type { ChainFacts, ChainLink } from '../facts.js';
-
-/** Shared look-ups for CC2xxx rules; pure functions of facts only. */
-export function chainFacts(facts: Facts): ChainFacts | undefined {
-  return okValue(facts.chain);
-}
 
 /** Links the SDK tried before the winner (all links when nothing won). */
 export function linksBeforeWinner(chain: ChainFacts): ChainLink[] {

@@ -1,14 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { aheadBehind, THRESHOLDS } from '../words.js';
-import { clockFacts } from './helpers.js';
 
 export default defineRule({
   code: 'CC4001',
   severity: 'error',
   title: "This host's clock is off",
+  priority: 90,
+  reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f || f.offsetMs === undefined) return [];
+    const f = need(facts, 'clock');
+    if (f.offsetMs === undefined) return [];
     // Judge the part of the offset we are sure of: a 1.2 s reading ± 0.5 s is not proof of 1 s.
     const sure = Math.max(0, Math.abs(f.offsetMs) - (f.uncertaintyMs ?? 0));
     const severity = sure >= THRESHOLDS.errorMs ? 'error' : sure >= THRESHOLDS.warningMs ? 'warning' : sure >= THRESHOLDS.infoMs ? 'info' : undefined;

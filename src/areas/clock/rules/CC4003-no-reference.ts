@@ -1,13 +1,14 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { clockFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC4003',
   severity: 'warning',
   title: 'No time reference answered',
+  priority: 100,
+  reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f || f.offsetMs !== undefined) return [];
+    const f = need(facts, 'clock');
+    if (f.offsetMs !== undefined) return [];
     const why = f.references.filter((r) => r.kind !== 'daemon' && r.error).map((r) => `${r.server}: ${r.error!.kind}`).join('; ');
     return [
       {

@@ -1,13 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { clockFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC4005',
   severity: 'info',
   title: 'An NTP server refused or is not synchronised',
+  priority: 130,
+  reads: ['clock'],
   check(facts) {
-    const f = clockFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'clock');
     return f.references
       .filter((r) => r.kind === 'ntp' && (r.error?.kind === 'kiss-of-death' || r.error?.kind === 'unsynchronised'))
       .map((r) => ({

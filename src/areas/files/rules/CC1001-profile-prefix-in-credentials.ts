@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1001',
   severity: 'error',
   title: '[profile NAME] header in the credentials file',
+  priority: 390,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.kind === 'credentials')

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1002',
   severity: 'error',
   title: 'Section without "profile " prefix in the config file',
+  priority: 400,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.kind === 'config')

@@ -22,6 +22,8 @@ export default defineRule({
   code: 'CC1003',
   severity: 'error',
   title: 'Malformed section header: the SDK cannot reach this section',
+  priority: 410,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       sectionLines(file)

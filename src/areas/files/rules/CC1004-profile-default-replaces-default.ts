@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1004',
   severity: 'error',
   title: '[profile default] replaces [default] in the config file',
+  priority: 420,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.kind === 'config' && f.lines.some((l) => l.type === 'entry' && l.replacedByProfileDefault))

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1005',
   severity: 'error',
   title: 'A [__proto__] section makes the SDK ignore the whole file',
+  priority: 370,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.sdkReadsAsEmpty)

@@ -1,11 +1,14 @@
 import { defineRule } from '../../../kernel/rule.js';
-import { EXPIRY_KEY_SET, KNOWN_KEY_SET } from '../keys.js';
+import { EXPIRY_KEY_SET } from '../../../sdk/expiry-keys.js';
+import { KNOWN_KEY_SET } from '../keys.js';
 import { entryLines, iniFiles } from '../../../kernel/rule-helpers.js';
 
 export default defineRule({
   code: 'CC1006',
   severity: 'error',
   title: 'Key written in the wrong case: the SDK does not see it',
+  priority: 440,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC1007',
   severity: 'warning',
   title: 'Unknown key that looks like a misspelt known key',
+  priority: 450,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1008',
   severity: 'warning',
   title: 'Line without "=" is ignored',
+  priority: 460,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       file.lines

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1009',
   severity: 'warning',
   title: 'Keys before the first section header are ignored',
+  priority: 430,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) => {
       const first = sectionLines(file)[0]?.line ?? Number.POSITIVE_INFINITY;

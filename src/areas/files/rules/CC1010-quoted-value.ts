@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1010',
   severity: 'error',
   title: 'Quotes around a value are kept as part of it',
+  priority: 470,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

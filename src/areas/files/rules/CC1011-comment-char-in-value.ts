@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1011',
   severity: 'warning',
   title: '"#" or ";" in a value: kept, or the rest is cut off as a comment',
+  priority: 480,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

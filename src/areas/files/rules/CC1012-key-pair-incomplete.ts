@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1012',
   severity: 'error',
   title: 'Access key id without a secret key, or the reverse',
+  priority: 490,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts).flatMap((p) => {
       const hasId = p.accessKeyId !== undefined;

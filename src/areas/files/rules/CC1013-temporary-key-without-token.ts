@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1013',
   severity: 'error',
   title: 'Temporary (ASIA) key without a session token',
+  priority: 500,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts)
       .filter((p) => p.keyType === 'temporary' && !p.hasSessionToken)

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1014',
   severity: 'warning',
   title: 'Long-term (AKIA) key with a session token',
+  priority: 510,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts)
       .filter((p) => p.keyType === 'long-term' && p.hasSessionToken)

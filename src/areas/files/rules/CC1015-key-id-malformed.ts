@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1015',
   severity: 'error',
   title: 'Access key id is not 20 characters of A–Z and 0–9',
+  priority: 520,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

@@ -7,6 +7,8 @@ export default defineRule({
   code: 'CC1016',
   severity: 'error',
   title: 'Secret or token with whitespace inside',
+  priority: 530,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1017',
   severity: 'warning',
   title: 'Legacy aws_security_token differs from aws_session_token',
+  priority: 540,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts)
       .filter((p) => p.legacyTokenDiffers === true)

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1018',
   severity: 'error',
   title: 'source_profile or sso_session names a section that does not exist',
+  priority: 550,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

@@ -27,6 +27,8 @@ export default defineRule({
   code: 'CC1019',
   severity: 'error',
   title: 'source_profile chain loops back on itself',
+  priority: 560,
+  reads: ['files'],
   check(facts) {
     const profiles = profilesOf(facts);
     const byName = new Map(profiles.map((p) => [p.name, p]));

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1020',
   severity: 'error',
   title: 'source_profile and credential_source in the same profile',
+  priority: 570,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts)
       .filter((p) => p.sourceProfile !== undefined && p.credentialSource !== undefined)

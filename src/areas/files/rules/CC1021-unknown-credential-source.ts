@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC1021',
   severity: 'error',
   title: 'Unknown credential_source value',
+  priority: 580,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts)
       .filter((p) => p.credentialSource !== undefined && !(VALID_CREDENTIAL_SOURCES as readonly string[]).includes(p.credentialSource))

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1022',
   severity: 'error',
   title: 'web_identity_token_file does not exist or is not a file',
+  priority: 590,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

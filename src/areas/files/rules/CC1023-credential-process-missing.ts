@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1023',
   severity: 'error',
   title: 'credential_process program not found or not executable',
+  priority: 600,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

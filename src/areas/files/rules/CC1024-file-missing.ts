@@ -7,6 +7,8 @@ export default defineRule({
   code: 'CC1024',
   severity: 'warning',
   title: 'Shared credentials/config file not found',
+  priority: 340,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

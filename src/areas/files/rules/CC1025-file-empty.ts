@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1025',
   severity: 'warning',
   title: 'Shared file is empty',
+  priority: 350,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.status === 'empty')

@@ -13,6 +13,8 @@ export default defineRule({
   code: 'CC1026',
   severity: 'error',
   title: 'Shared file path is not a regular file',
+  priority: 310,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.status === 'not-regular')

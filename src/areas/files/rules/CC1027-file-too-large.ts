@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC1027',
   severity: 'error',
   title: 'Shared file is implausibly large',
+  priority: 320,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.status === 'too-large')

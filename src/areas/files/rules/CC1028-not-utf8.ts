@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1028',
   severity: 'warning',
   title: 'Shared file is not valid UTF-8',
+  priority: 360,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.validUtf8 === false && (f.status === 'ok' || f.status === 'empty'))

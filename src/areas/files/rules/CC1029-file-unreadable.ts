@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1029',
   severity: 'error',
   title: 'Shared file cannot be read',
+  priority: 330,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.status === 'unreadable')

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1030',
   severity: 'warning',
   title: 'Credentials file readable by group or others',
+  priority: 640,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts)
       .filter((f) => f.kind === 'credentials' && f.status === 'ok' && f.mode !== undefined && (parseInt(f.mode, 8) & 0o044) !== 0)

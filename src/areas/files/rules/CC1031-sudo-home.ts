@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1031',
   severity: 'warning',
   title: 'Running under sudo: reading root\'s files, not yours',
+  priority: 650,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f?.sudo?.userHasAwsFiles) return [];

@@ -6,6 +6,8 @@ export default defineRule({
   code: 'CC1032',
   severity: 'error',
   title: 'Profile credentials have expired',
+  priority: 610,
+  reads: ['files'],
   check(facts) {
     const now = Date.parse(facts.now);
     return profilesOf(facts).flatMap((p) => {

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1033',
   severity: 'warning',
   title: 'Expiry value in a profile cannot be parsed',
+  priority: 620,
+  reads: ['files'],
   check(facts) {
     return profilesOf(facts).flatMap((p) => {
       const e = p.expiration;

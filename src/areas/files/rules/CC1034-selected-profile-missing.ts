@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1034',
   severity: 'error',
   title: 'The selected profile does not exist',
+  priority: 380,
+  reads: ['files'],
   check(facts) {
     const f = fileFacts(facts);
     if (!f) return [];

@@ -5,6 +5,8 @@ export default defineRule({
   code: 'CC1035',
   severity: 'warning',
   title: 'Key set twice in the same profile: the last one wins',
+  priority: 630,
+  reads: ['files'],
   check(facts) {
     return iniFiles(facts).flatMap((file) =>
       entryLines(file)

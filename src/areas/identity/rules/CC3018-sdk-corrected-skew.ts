@@ -1,6 +1,5 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { skewText } from '../diagnose.js';
-import { identityFacts } from './helpers.js';
 
 /** The SDK flags skew at 240 s (isClockSkewed); AWS rejects at 5 min. */
 const SKEW_MS = 240_000;
@@ -9,8 +8,10 @@ export default defineRule({
   code: 'CC3018',
   severity: 'warning',
   title: 'The call only worked because the SDK corrected this host\'s clock',
+  priority: 920,
+  reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     if (!f?.ok) return [];
     const offset = f.clockOffsetMs ?? f.sdkClockOffsetMs ?? 0;
     if (!f.clockSkewCorrected && Math.abs(offset) < SKEW_MS) return [];

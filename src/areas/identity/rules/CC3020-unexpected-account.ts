@@ -1,12 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC3020',
   severity: 'error',
   title: 'The credentials belong to a different account than expected',
+  priority: 890,
+  reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     if (!f?.caller || !f.expect?.account || f.caller.account === f.expect.account.trim()) return [];
     return [{
       message: `Expected account ${f.expect.account} (--expect-account), but STS says ${f.credentials?.keyId ?? 'the key'} from ${f.credentials?.source ?? 'the chain'} belongs to ${f.caller.account} (${f.caller.arn}).`,

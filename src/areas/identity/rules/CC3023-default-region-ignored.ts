@@ -1,12 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityFacts } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC3023',
   severity: 'info',
   title: 'AWS_DEFAULT_REGION is set but the JavaScript SDK ignores it',
+  priority: 950,
+  reads: ['identity'],
   check(facts) {
-    const f = identityFacts(facts);
+    const f = need(facts, 'identity');
     // With no region at all CC3022 says the same thing with more urgency.
     if (!f?.ignoredDefaultRegion || f.regionSource === 'fallback' || f.ignoredDefaultRegion === f.region) return [];
     return [{

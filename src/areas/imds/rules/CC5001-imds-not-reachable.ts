@@ -1,14 +1,16 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { imdsFacts, notOnEc2Reason } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { notOnEc2Reason } from '../classify.js';
 
 export default defineRule({
   code: 'CC5001',
   severity: 'info',
   title: 'Instance metadata service not reachable: not on EC2',
+  priority: 300,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    const reason = f && notOnEc2Reason(f);
-    if (!f || !reason) return [];
+    const f = need(facts, 'imds');
+    const reason = notOnEc2Reason(f);
+    if (!reason) return [];
     const ms = Math.max(0, ...f.steps.map((s) => s.ms));
     return [{
       message: `IMDS at ${f.config.endpoint} (${f.config.endpointSource}): ${reason}${f.skipped ? '' : ` after ${ms} ms`}. DMI: ${f.dmi.verdict} (${f.dmi.evidence}). SDKs will find no instance-profile credentials here.`,

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts, stepOf } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact, stepOf } from '../classify.js';
 
 export default defineRule({
   code: 'CC5002',
   severity: 'warning',
   title: 'IMDSv2 token response never arrives: hop limit too low for a container',
+  priority: 200,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || firstContact(f) !== 'hop-limit') return [];
+    const f = need(facts, 'imds');
+    if (firstContact(f) !== 'hop-limit') return [];
     const v1 = stepOf(f, 'v1-get')!;
     const blocked = f.tokensRequired || f.config.v1Disabled;
     const id = f.instance?.instanceId ?? '<instance-id>';

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact } from '../classify.js';
 
 export default defineRule({
   code: 'CC5003',
   severity: 'error',
   title: 'No IMDSv2 token and IMDSv1 fallback is disabled in SDK settings',
+  priority: 150,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || !f.config.v1Disabled || !f.reachable) return [];
+    const f = need(facts, 'imds');
+    if (!f.config.v1Disabled || !f.reachable) return [];
     const c = firstContact(f);
     if (c === 'v2') return [];
     return [{

@@ -1,13 +1,14 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { firstContact, imdsFacts, stepOf } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { firstContact, stepOf } from '../classify.js';
 
 export default defineRule({
   code: 'CC5004',
   severity: 'warning',
   title: 'IMDSv2 token request refused; only IMDSv1 answers',
+  priority: 260,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'imds');
     const c = firstContact(f);
     if (c !== 'token-refused' && c !== 'bad-token-request') return [];
     const tok = stepOf(f, 'token')!;

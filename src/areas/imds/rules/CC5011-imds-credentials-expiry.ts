@@ -1,16 +1,18 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { imdsFacts, ROTATION_LEAD_S, secondsUntil } from '../classify.js';
+import { ROTATION_LEAD_S, secondsUntil } from '../classify.js';
 
 export default defineRule({
   code: 'CC5011',
   severity: 'warning',
   title: 'Instance role credentials expired or not rotated in time',
+  priority: 240,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    const c = f?.credentials;
+    const f = need(facts, 'imds');
+    const c = f.credentials;
     const left = secondsUntil(c?.expiration, facts.now);
-    if (!f || c?.code !== 'Success' || left === undefined || left >= ROTATION_LEAD_S) return [];
+    if (c?.code !== 'Success' || left === undefined || left >= ROTATION_LEAD_S) return [];
     const expired = left <= 0;
     return [{
       severity: expired ? 'error' : 'warning',

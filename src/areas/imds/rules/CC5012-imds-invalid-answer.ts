@@ -1,13 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC5012',
   severity: 'error',
   title: 'Instance metadata answer is not valid credentials',
+  priority: 210,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'imds');
     const bad = f.steps.filter((s) => s.status === 'invalid');
     const c = f.credentials;
     const incomplete = c?.code === 'Success' && (!c.accessKeyId || !c.hasSecret || !c.hasToken || !c.expiration);

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { answered, imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { answered } from '../classify.js';
 
 export default defineRule({
   code: 'CC5013',
   severity: 'error',
   title: "Instance metadata answers slower than the SDK's 1 s timeout",
+  priority: 220,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f || !f.reachable) return [];
+    const f = need(facts, 'imds');
+    if (!f.reachable) return [];
     const slow = f.steps.filter((s) => (answered(s) && s.ms > f.sdkTimeoutMs) || (s.status === 'timeout' && s.name !== 'token' && s.name !== 'v1-get'));
     if (slow.length === 0) return [];
     return [{

@@ -1,5 +1,4 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { imdsFacts } from '../classify.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 const KIND: Record<string, string> = {
   ecs: 'ECS task role (agent at 169.254.170.2)',
@@ -12,8 +11,10 @@ export default defineRule({
   code: 'CC5015',
   severity: 'error',
   title: 'Container credentials endpoint is misconfigured or failing',
+  priority: 190,
+  reads: ['imds'],
   check(facts) {
-    const c = imdsFacts(facts)?.container;
+    const c = need(facts, 'imds').container;
     if (!c) return [];
     const what = `${c.source}=${c.url}`;
     if (c.kind === 'invalid-url') return [{ message: `${what} is not a URL: the SDK stops the chain with "not a valid container metadata service URL".`, fix: `Set ${c.source} to a full URL (EKS Pod Identity: http://169.254.170.23/v1/credentials) or unset it.` }];

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { imdsFacts, ROTATION_LEAD_S, secondsUntil } from '../classify.js';
+import { ROTATION_LEAD_S, secondsUntil } from '../classify.js';
 
 export default defineRule({
   code: 'CC5016',
   severity: 'warning',
   title: 'Container credentials expired or about to',
+  priority: 250,
+  reads: ['imds'],
   check(facts) {
-    const c = imdsFacts(facts)?.container;
+    const c = need(facts, 'imds').container;
     const left = secondsUntil(c?.credentials?.expiration, facts.now);
     if (!c || c.step?.status !== 'ok' || left === undefined || left >= ROTATION_LEAD_S) return [];
     return [{

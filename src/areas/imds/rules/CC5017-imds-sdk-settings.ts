@@ -1,13 +1,13 @@
-import { defineRule, type Hit } from '../../../kernel/rule.js';
-import { imdsFacts } from '../classify.js';
+import { defineRule, need, type Hit } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC5017',
   severity: 'warning',
   title: 'SDK metadata settings disable or break IMDS access',
+  priority: 140,
+  reads: ['imds'],
   check(facts) {
-    const f = imdsFacts(facts);
-    if (!f) return [];
+    const f = need(facts, 'imds');
     const hits: Hit[] = f.config.problems.map((p) => ({ message: `${p}.`, fix: 'Set AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE to IPv4 or IPv6 exactly (case matters), or the endpoint to a URL such as http://169.254.169.254.' , severity: 'error' }));
     if (f.config.disabled && !f.container) {
       hits.push({

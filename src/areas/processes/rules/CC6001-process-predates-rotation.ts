@@ -1,6 +1,6 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { inspectedProcesses, label, READS_ONCE, usesEnvKeys } from './helpers.js';
+import { label, READS_ONCE, usesEnvKeys } from './helpers.js';
 
 const START_TIME_SLACK_MS = 2000;
 
@@ -9,8 +9,10 @@ export default defineRule({
   code: 'CC6001',
   severity: 'warning',
   title: 'Process started before its credentials file was last rewritten',
+  priority: 40,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const file = p.files.find((f) => f.kind === 'credentials');
       if (!p.startedAt || !file?.exists || !file.ctime || usesEnvKeys(p)) return [];
       const started = Date.parse(p.startedAt);

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { inspectedProcesses, label } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { label } from './helpers.js';
 
 /** The first seed, exactly: the Ruby SDK's singleton shared config never re-reads its default path. */
 export default defineRule({
   code: 'CC6002',
   severity: 'error',
   title: 'CodeDeploy agent reads rotated credentials from the SDK default path',
+  priority: 30,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const pattern = p.patterns.find((x) => x.id === 'codedeploy-agent');
       const defaultPath = p.files.find((f) => f.kind === 'credentials')?.path ?? `${p.home ?? '/root'}/.aws/credentials`;
       if (!pattern?.awsCredentialsFile || pattern.awsCredentialsFile !== defaultPath) return [];

@@ -1,13 +1,15 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { inspectedProcesses, label, usesEnvKeys } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
+import { label, usesEnvKeys } from './helpers.js';
 
 /** Seed 3 seen from the failing process: keys in its environment can never be refreshed. */
 export default defineRule({
   code: 'CC6003',
   severity: 'warning',
   title: 'Process runs on session keys fixed in its environment',
+  priority: 50,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       if (!usesEnvKeys(p) || !p.env.some((v) => v.name === 'AWS_SESSION_TOKEN')) return [];
       const expiry = p.env.find((v) => v.name === 'AWS_CREDENTIAL_EXPIRATION' || v.name === 'AWS_SESSION_EXPIRATION');
       const expired = expiry && Date.parse(expiry.value) <= Date.parse(facts.now);

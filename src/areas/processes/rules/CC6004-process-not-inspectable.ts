@@ -1,12 +1,13 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { inspectedProcesses } from './helpers.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 
 export default defineRule({
   code: 'CC6004',
   severity: 'error',
   title: 'Could not inspect the process',
+  priority: 70,
+  reads: ['processes'],
   check(facts) {
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       if (p.status === 'not-found') {
         return [{ message: `No process with PID ${p.pid}: ${p.detail ?? 'it may have exited'}.`, fix: 'Find the current PID (pgrep -af NAME or systemctl status SERVICE) and pass it to --pid.', source: `pid ${p.pid}` }];
       }

@@ -1,16 +1,18 @@
-import { defineRule } from '../../../kernel/rule.js';
+import { defineRule, need } from '../../../kernel/rule.js';
 import { okValue } from '../../../kernel/probe.js';
-import { inspectedProcesses, label, usesEnvKeys } from './helpers.js';
+import { label, usesEnvKeys } from './helpers.js';
 
 /** "Works as me, fails as the service": the process reads different files than this shell. */
 export default defineRule({
   code: 'CC6005',
   severity: 'warning',
   title: 'The process reads different credentials files than this shell',
+  priority: 80,
+  reads: ['processes', 'files'],
   check(facts) {
     const files = okValue(facts.files);
     if (!files) return [];
-    return inspectedProcesses(facts).flatMap((p) => {
+    return need(facts, 'processes').processes.flatMap((p) => {
       const theirs = p.files.find((f) => f.kind === 'credentials');
       if (!theirs || usesEnvKeys(p) || theirs.path === files.credentials.path) return [];
       return [{

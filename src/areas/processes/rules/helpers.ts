@@ -1,10 +1,4 @@
-import type { Facts } from '../../../kernel/facts.js';
-import { okValue } from '../../../kernel/probe.js';
 import type { ProcessInfo } from '../facts.js';
-
-export function inspectedProcesses(facts: Facts): ProcessInfo[] {
-  return okValue(facts.processes)?.processes ?? [];
-}
 
 export function label(p: ProcessInfo): string {
   const name = p.patterns[0]?.name ?? p.command?.split(' ')[0] ?? p.exe ?? 'process';

@@ -1,3 +1,4 @@
+/** ARN knowledge: the glob language of --expect-arn. */
 /**
  * `--expect-arn` globs: `*` matches any run of characters (including `/` and `:`, because ARNs
  * put session names after `/`), `?` one character; everything else is literal. Anchored both ends.

@@ -1,4 +1,4 @@
-import { registerSecret } from '../../kernel/secrets.js';
+import { registerSecret } from '../kernel/secrets.js';
 
 /** The claims preflight reports. The token is a bearer credential: it is registered as a secret and never kept. */
 export interface JwtClaims {

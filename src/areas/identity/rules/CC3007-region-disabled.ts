@@ -1,9 +1,0 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityDiagnosis } from './helpers.js';
-
-export default defineRule({
-  code: 'CC3007',
-  severity: 'error',
-  title: 'STS is not activated in this region (RegionDisabledException)',
-  check: (facts) => identityDiagnosis(facts, 'CC3007'),
-});

@@ -1,9 +1,0 @@
-import { defineRule } from '../../../kernel/rule.js';
-import { identityDiagnosis } from './helpers.js';
-
-export default defineRule({
-  code: 'CC3010',
-  severity: 'error',
-  title: 'The STS host name does not resolve',
-  check: (facts) => identityDiagnosis(facts, 'CC3010'),
-});
