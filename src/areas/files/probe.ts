@@ -6,6 +6,7 @@ import { feedSdk, sdkView } from './sdk-view.js';
 import { buildProfiles } from './profiles.js';
 import { checkExecutable, checkFile } from './paths.js';
 import { sudoFacts } from './sudo.js';
+import { fileDifferences, splitPairs } from '../../sdk/models/file-diff.js';
 
 export interface FileProbeOptions {
   env: NodeJS.ProcessEnv;
@@ -14,7 +15,10 @@ export interface FileProbeOptions {
   configFile?: string;
 }
 
-async function readIni(location: FileLocation): Promise<IniFileFacts> {
+/** Each file's text, kept only while probing (for the cross-file comparison). */
+const texts = new WeakMap<IniFileFacts, string>();
+
+async function readIni(location: FileLocation, env: NodeJS.ProcessEnv): Promise<IniFileFacts> {
   const read = await readSafely(location.path);
   const facts: IniFileFacts = {
     kind: location.kind,
@@ -36,6 +40,8 @@ async function readIni(location: FileLocation): Promise<IniFileFacts> {
     facts.lines = scanned.lines;
     facts.sdkReadsAsEmpty = scanned.sdkThrows;
     feedSdk(location.path, read.text);
+    facts.sdkDifferences = fileDifferences(location.kind, read.text, env);
+    texts.set(facts, read.text);
   } else if (read.status === 'not-regular' || read.status === 'too-large') {
     // The SDK would block on a FIFO or read without bound; give it nothing instead.
     feedSdk(location.path, '');
@@ -48,9 +54,11 @@ export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
   const { env } = opts;
   const home = resolveHome(env);
   const [credentials, config] = await Promise.all([
-    readIni(locateFile('credentials', env, opts.credentialsFile)),
-    readIni(locateFile('config', env, opts.configFile)),
+    readIni(locateFile('credentials', env, opts.credentialsFile), env),
+    readIni(locateFile('config', env, opts.configFile), env),
   ]);
+  const split = splitPairs(texts.get(credentials) ?? '', texts.get(config) ?? '');
+  if (split.length) credentials.sdkDifferences = [...(credentials.sdkDifferences ?? []), ...split].sort((a, b) => a.line - b.line);
   const { credentialsFile, configFile } = await sdkView(credentials.path, config.path);
   const merged: Record<string, Record<string, string>> = {};
   for (const file of [configFile, credentialsFile]) {

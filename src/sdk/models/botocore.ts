@@ -18,7 +18,7 @@ export const BOTOCORE_VERSION = '1.43.11';
 export const BOTOCORE_REFRESH = { advisoryMs: 15 * 60_000, mandatoryMs: 10 * 60_000, fileCache: 'once per Session' };
 
 /** shlex.split of "profile x" → x when it splits into exactly two words (quotes, runs of spaces, tabs). */
-function shlexProfile(name: string): string | undefined {
+export function shlexProfile(name: string): string | undefined {
   if (!name.startsWith('profile')) return undefined;
   const words = name.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^["']|["']$/g, '')) ?? [];
   return words.length === 2 && words[0] === 'profile' ? words[1] : undefined;

@@ -3,7 +3,7 @@
  * sections in file order (a name may repeat) or the error the SDK raises. Cited per parser.
  */
 export type Section = { name: string; keys: Record<string, string> };
-export type Parsed = { sections: Section[] } | { error: string };
+export type Parsed = { sections: Section[] } | { error: string; line?: number };
 
 const lines = (text: string) => text.split(/\r?\n/);
 
@@ -18,11 +18,13 @@ export function parseJs(text: string): Parsed {
   const sections: Section[] = [];
   let cur: Section | undefined;
   let sub: string | undefined;
+  let n = 0;
   for (const raw of lines(text)) {
+    n++;
     const line = raw.split(/(^|\s)[;#]/)[0].trim();
     if (line.startsWith('[') && line.endsWith(']')) {
       const name = line.slice(1, -1);
-      if (name === '__proto__' || name === 'profile __proto__') return { error: 'Found invalid profile name' };
+      if (name === '__proto__' || name === 'profile __proto__') return { error: 'Found invalid profile name', line: n };
       cur = { name, keys: {} };
       sections.push(cur);
       sub = undefined;
@@ -55,7 +57,9 @@ export function parseConfigparser(text: string): Parsed {
   let opt: string | undefined;
   let indent = Number.MAX_SAFE_INTEGER;
   const values: Record<string, string[]> = {};
+  let n = 0;
   for (const raw of lines(text)) {
+    n++;
     const stripped = raw.replace(/^[ \t\f\v\r]+|[ \t\f\v\r]+$/g, '');
     if (stripped.startsWith('#') || stripped.startsWith(';')) continue;
     if (stripped === '') {
@@ -71,18 +75,18 @@ export function parseConfigparser(text: string): Parsed {
     indent = level;
     const header = /^\[(.+)\]/.exec(stripped);
     if (header) {
-      if (seen.has(header[1])) return { error: 'ConfigParseError' };
+      if (seen.has(header[1])) return { error: 'ConfigParseError', line: n };
       seen.add(header[1]);
       cur = { name: header[1], keys: {} };
       sections.push(cur);
       opt = undefined;
-    } else if (!cur) return { error: 'ConfigParseError' };
+    } else if (!cur) return { error: 'ConfigParseError', line: n };
     else {
       const m = /^(.*?)\s*([=:])\s*(.*)$/.exec(stripped);
-      if (!m) return { error: 'ConfigParseError' };
+      if (!m) return { error: 'ConfigParseError', line: n };
       opt = m[1].trimEnd().toLowerCase();
       const key = `${cur.name}\0${opt}`;
-      if (values[key]) return { error: 'ConfigParseError' };
+      if (values[key]) return { error: 'ConfigParseError', line: n };
       values[key] = [m[3]];
     }
   }
@@ -104,7 +108,7 @@ export function parseConfigparser(text: string): Parsed {
  */
 export function parseRuby(text: string, env: Record<string, string | undefined>): Parsed {
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-  if (/[^\x00-\x7f]/.test(text) && !/utf-?8/i.test(locale)) return { error: 'ArgumentError' };
+  if (/[^\x00-\x7f]/.test(text) && !/utf-?8/i.test(locale)) return { error: 'ArgumentError', line: text.slice(0, text.search(/[^\x00-\x7f]/)).split('\n').length };
   const sections: Section[] = [];
   let cur: Section | undefined;
   for (const raw of text.split(/(?<=\n)/)) {
@@ -128,7 +132,7 @@ export function parseRuby(text: string, env: Record<string, string | undefined>)
  * after a value, surrounding quotes are dropped, section names are trimmed; a BOM is a ParseError.
  */
 export function parseGo(text: string): Parsed {
-  if (text.startsWith('\ufeff')) return { error: 'ini.ParseError' };
+  if (text.startsWith('\ufeff')) return { error: 'ini.ParseError', line: 1 };
   const sections: Section[] = [];
   let cur: Section | undefined;
   for (const raw of lines(text)) {
