@@ -123,5 +123,16 @@ export const RULES: readonly Rule[] = [
   preflightChecks,
 ];
 
+/**
+ * Retired codes and the code that replaced them. Their pages stay (naming the replacement) so
+ * old links and `credcheck explain` keep working; a retired code is never reused.
+ */
+export const RETIRED_CODES: Readonly<Record<string, string>> = {
+  CC8004: 'CC3020',
+  CC8005: 'CC3021',
+  CC8007: 'CC4001',
+  CC8008: 'CC3022',
+};
+
 /** Internal codes that are not rules but can appear in output. */
 export const INTERNAL_CODES = ['CC9001'] as const;

@@ -43,11 +43,16 @@ export interface Rule {
   name: string;
   reads: readonly FactKey[];
   codes: readonly CodeSpec[];
+  /**
+   * Codes another rule defines that this one also reports: one problem, one code, whichever
+   * command finds it (preflight's account check reports identity's CC3020).
+   */
+  shares?: readonly string[];
   check(facts: Facts): Hit[];
 }
 
 type OneCode = CodeSpec & { reads: readonly FactKey[]; check(facts: Facts): Hit[] };
-type ManyCodes = { name: string; reads: readonly FactKey[]; codes: readonly CodeSpec[]; check(facts: Facts): Hit[] };
+type ManyCodes = { name: string; reads: readonly FactKey[]; codes: readonly CodeSpec[]; shares?: readonly string[]; check(facts: Facts): Hit[] };
 
 /** A rule with one code (`code`, `severity`, `title`, `priority`) or several (`name`, `codes`). */
 export function defineRule(rule: OneCode | ManyCodes): Rule {
@@ -81,8 +86,9 @@ export function codesOf(rules: readonly Rule[]): CodeSpec[] {
   return rules.flatMap((r) => r.codes);
 }
 
-export function toFinding(rule: Rule, hit: Hit): Finding {
-  const spec = hit.code === undefined ? rule.codes[0] : rule.codes.find((c) => c.code === hit.code);
+export function toFinding(rule: Rule, hit: Hit, shared?: ReadonlyMap<string, CodeSpec>): Finding {
+  const own = hit.code === undefined ? rule.codes[0] : rule.codes.find((c) => c.code === hit.code);
+  const spec = own ?? (hit.code !== undefined && rule.shares?.includes(hit.code) ? shared?.get(hit.code) : undefined);
   if (!spec || (hit.code === undefined && rule.codes.length > 1)) throw new Error(`hit names no code of ${rule.name}: ${hit.code ?? '(none)'}`);
   const finding: Finding = {
     code: spec.code,
@@ -105,13 +111,13 @@ export function toFinding(rule: Rule, hit: Hit): Finding {
  */
 export function runRules(rules: readonly Rule[], facts: Facts): Finding[] {
   const found: { finding: Finding; priority: number }[] = [];
-  const priority = new Map(codesOf(rules).map((c) => [c.code, c.priority]));
+  const specs = new Map(codesOf(rules).map((c) => [c.code, c]));
   for (const rule of rules) {
     if (!rule.reads.every((k) => present(facts, k))) continue;
     try {
       for (const hit of rule.check(facts)) {
-        const finding = toFinding(rule, hit);
-        found.push({ finding, priority: priority.get(finding.code) ?? Number.MAX_SAFE_INTEGER });
+        const finding = toFinding(rule, hit, specs);
+        found.push({ finding, priority: specs.get(finding.code)?.priority ?? Number.MAX_SAFE_INTEGER });
       }
     } catch (error) {
       found.push({

@@ -85,7 +85,7 @@ describe('credcheck preflight (offline)', () => {
     const named = parseJson(await runCli(['preflight', '--offline', '--require-region', '--json', '--profile', 'ci'], envKeys(SESSION, { HOME: makeHome({ config }), AWS_REGION: undefined })));
     assert.match(named.checks.find((c: { id: string }) => c.id === 'region').reason, /ap-south-2 from region in profile "ci"/);
     // No region anywhere still fails, so the pass above comes from the profile.
-    await everyFormat(['--offline', '--require-region'], envKeys(SESSION, { HOME: makeHome({ config: '[default]\noutput = json\n' }), AWS_REGION: undefined }), { code: 1, finding: 'CC8008', check: 'region', status: 'fail', reason: /no region configured/ });
+    await everyFormat(['--offline', '--require-region'], envKeys(SESSION, { HOME: makeHome({ config: '[default]\noutput = json\n' }), AWS_REGION: undefined }), { code: 1, finding: 'CC3022', check: 'region', status: 'fail', reason: /no region configured/ });
   });
 
   it('OIDC token file: an expired JWT fails with its claims, and the token is never printed', async () => {
@@ -137,11 +137,11 @@ describe('credcheck preflight against a loopback STS', () => {
   });
 
   it('wrong account', async () => {
-    await everyFormat(['--expect-account', '999999999999'], env(SESSION), { code: 1, finding: 'CC8004', check: 'account', status: 'fail', reason: /account 111122223333 is not the expected 999999999999/ });
+    await everyFormat(['--expect-account', '999999999999'], env(SESSION), { code: 1, finding: 'CC3020', check: 'account', status: 'fail', reason: /account 111122223333 is not the expected 999999999999/ });
   });
 
   it('ARN mismatch', async () => {
-    await everyFormat(['--expect-arn', 'arn:aws:sts::*:assumed-role/admin/*'], env(SESSION), { code: 1, finding: 'CC8005', check: 'arn', status: 'fail', reason: /assumed-role\/deployer\/ci-run-7 does not match/ });
+    await everyFormat(['--expect-arn', 'arn:aws:sts::*:assumed-role/admin/*'], env(SESSION), { code: 1, finding: 'CC3021', check: 'arn', status: 'fail', reason: /assumed-role\/deployer\/ci-run-7 does not match/ });
   });
 
   it('invalid credentials: ExpiredToken from STS, with its diagnosis', async () => {
@@ -151,7 +151,7 @@ describe('credcheck preflight against a loopback STS', () => {
   it('skewed clock: AWS 3 minutes ahead, read from the Date header', async () => {
     sts.setClockOffset(180_000);
     try {
-      await everyFormat([], env(SESSION), { code: 1, finding: 'CC8007', check: 'clock-skew', status: 'fail', reason: /behind the AWS Date header \([^)]*\) by (2m5\d|3m0\d)s/ });
+      await everyFormat([], env(SESSION), { code: 1, finding: 'CC4001', check: 'clock-skew', status: 'fail', reason: /behind the AWS Date header \([^)]*\) by (2m5\d|3m0\d)s/ });
       assert.equal((await runCli(['preflight', '--max-clock-skew', '5m'], env(SESSION))).code, 0);
     } finally {
       sts.setClockOffset(0);
@@ -166,7 +166,7 @@ describe('credcheck preflight against a loopback STS', () => {
     const r = await runCli(['preflight', '--expect-account', '999999999999', '--junit', junit], env(SESSION, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }));
     assert.equal(r.code, 1);
     assert.match(r.stdout, /credcheck preflight/);
-    assert.match(r.stdout, /^::error title=CC8004 Credentials belong to an unexpected account::/m);
+    assert.match(r.stdout, /^::error title=CC3020 The credentials belong to a different account than expected::/m);
     const md = readFileSync(summary, 'utf8');
     assert.match(md, /^# earlier step\n### credcheck preflight\n/);
     assert.match(md, /\| expected account \| ❌ fail \|/);

@@ -124,10 +124,11 @@ describe('evaluate', () => {
     assert.equal(get(run({}), 'web-identity').status, 'skip');
   });
 
-  it('fail → error finding, warn → warning finding, with the CC80xx code', () => {
+  it('fail → error finding, warn → warning finding, with the check\'s code (preflight\'s own CC80xx, or the shared one)', () => {
     const checks = run({ credentials: ENV_SESSION, identity: OK_ID }, { minTtlMs: 3_600_000, expectAccounts: ['999999999999'] });
     const findings = runRules(RULES, { now: NOW, preflight: { inputs: { notChecked: [] }, checks } });
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['CC8003', 'warning'], ['CC8004', 'error']]);
+    // In declared priority order: the account mismatch (CC3020, shared with identity) before the TTL.
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['CC3020', 'error'], ['CC8003', 'warning']]);
     assert.ok(findings.every((f) => f.fix.length > 20));
   });
 });

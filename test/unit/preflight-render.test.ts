@@ -74,7 +74,7 @@ describe('GitHub annotations', () => {
 
   it('one line per finding, error/warning level, survives %, newlines, : and ,', () => {
     const f: Finding = { code: 'CC8003', severity: 'warning', title: 'TTL: short, really', message: NASTY, fix: 'do x, then y: 50%', docs: 'docs/findings/CC8003.md' };
-    const e: Finding = { ...f, code: 'CC8004', severity: 'error' };
+    const e: Finding = { ...f, code: 'CC3020', severity: 'error' };
     const out = renderAnnotations([f, e]);
     const lines = out.split('\n').filter(Boolean);
     assert.equal(lines.length, 2);
@@ -83,7 +83,7 @@ describe('GitHub annotations', () => {
     assert.equal(unescapeGithub(m[1]!), 'CC8003 TTL: short, really');
     assert.doesNotMatch(m[1]!, /[:,]/);
     assert.equal(unescapeGithub(m[2]!), `${NASTY}\nFix: do x, then y: 50%`);
-    assert.match(lines[1]!, /^::error title=CC8004 /);
+    assert.match(lines[1]!, /^::error title=CC3020 /);
   });
 
   it('step summary is a Markdown table with pipes and newlines neutralised', () => {

@@ -1,14 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { ChainCommandOptions } from './area.js';
 import { MODELLED_PACKAGES, sdkVersions } from './versions.js';
 import { SDK_HELP_TEXT } from './sdk-help.js';
-
-export interface ChainCommandOptions extends CommonOptions {
-  profile?: string;
-  offline?: boolean;
-  ssmRuntimeConfig?: string;
-  sdk?: string[];
-}
 
 /** --sdk js,python,…: the names a user types (python and cli are botocore); java is not modelled yet. */
 async function parseSdks(value: string): Promise<string[]> {
@@ -29,7 +23,7 @@ export function chainCommand(): Command {
     )
     .option('-p, --profile <name>', 'profile to resolve, as a client `profile` option would (default: $AWS_PROFILE, then "default")')
     .option('--offline', 'make no network call (no STS, IMDS or container endpoint); say what was not verified')
-    .option('--sdk <names>', 'answer as other SDKs too: js, python, cli, ruby, go or all (comma-separated)', (v: string) => v)
+    .option('--sdk <names>', 'answer as other SDKs too: js, python, cli, ruby, go or all (comma-separated)')
     .option('--ssm-runtime-config <path>', 'the SSM agent identity_config.json ($CREDCHECK_SSM_RUNTIME_CONFIG, default /var/lib/amazon/ssm/runtimeconfig/identity_config.json)');
   addCommonOptions(cmd).addHelpText('after', () => {
     const v = sdkVersions();
@@ -49,14 +43,17 @@ Examples:
   $ credcheck chain --ssm-runtime-config ./identity_config.json
 ${EXIT_CODES_HELP}`;
   });
-  return cmd.action(async (opts: Omit<ChainCommandOptions, 'sdk'> & { sdk?: string }) => {
+  return cmd.action(async (raw: Omit<ChainCommandOptions, 'sdk'> & { sdk?: string }) => {
     let sdk: string[] | undefined;
     try {
-      sdk = opts.sdk === undefined ? undefined : await parseSdks(opts.sdk);
+      sdk = raw.sdk === undefined ? undefined : await parseSdks(raw.sdk);
     } catch (e) {
       cmd.error(`error: option '--sdk <names>': ${(e as Error).message}`, { exitCode: 2 });
     }
-    const { runChain } = await import('./run.js');
-    await runChain({ ...opts, sdk });
+    const { sdk: _named, ...rest } = raw;
+    const opts: ChainCommandOptions = { ...rest, ...(sdk ? { sdk } : {}) };
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { chainArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(chainArea, opts);
   });
 }

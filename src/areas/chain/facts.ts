@@ -1,3 +1,4 @@
+import type { SdkAnswer } from '../../sdk/models/world.js';
 import type { KeyType } from '../../kernel/mask.js';
 
 /** The SDK v3 default chain's links, in the order defaultProvider tries them. */
@@ -73,4 +74,7 @@ export interface ChainFacts {
   refreshableProfiles: string[];
   /** SDK warnings captured instead of printed (e.g. "Multiple credential sources detected"). */
   sdkWarnings: string[];
+  /** `chain` only: every modelled SDK's answer (src/sdk/models), and the --sdk names asked (absent: none). */
+  sdks?: SdkAnswer[];
+  sdkAsked?: string[];
 }

@@ -10,20 +10,9 @@ import type { FileFacts } from '../files/facts.js';
 import { maskKeyId } from '../../kernel/mask.js';
 import { SDKS } from '../../sdk/models/catalog.js';
 import { imdsAddress } from '../../sdk/models/common.js';
-import type { Outcome, Resolution, SdkModel, World } from '../../sdk/models/world.js';
+import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
 import type { ChainFacts } from './facts.js';
 
-export interface SdkAnswer {
-  sdk: SdkModel['sdk'];
-  version: string;
-  verifiedBy: 'oracle' | 'model';
-  active: { source: string; profile?: string; accessKeyId?: string; viaSts?: string; expiration?: string } | null;
-  error?: string;
-  refresh: string;
-  /** Other SDKs (of those asked) that end up with different credentials. */
-  differsFrom: string[];
-  links: Resolution['links'];
-}
 
 const NOT_CHECKED: Outcome = { ok: false, error: 'not checked (the JS chain did not try it)' };
 
@@ -79,6 +68,15 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
       links: r.links,
     };
   });
+}
+
+/** The `sdks` facts for `credcheck chain`: Node always computed (others differ from it), shown when asked. */
+export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
+  const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
+  const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
+  const answers = answerSdks(await observeWorld(env, files, chain), sdks);
+  const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
+  return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }
 
 /** One line per answer, for the text report. */

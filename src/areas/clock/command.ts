@@ -1,10 +1,6 @@
 import { Command } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
-
-export interface ClockCommandOptions extends CommonOptions {
-  server?: string[];
-  stsEndpoint?: string;
-}
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { ClockCommandOptions } from './area.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -38,7 +34,8 @@ Examples:
 ${EXIT_CODES_HELP}`,
   );
   return cmd.action(async (opts: ClockCommandOptions) => {
-    const { runClock } = await import('./run.js');
-    await runClock(opts);
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { clockArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(clockArea, opts);
   });
 }

@@ -1,11 +1,6 @@
 import { Command } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
-
-export interface FileCommandOptions extends CommonOptions {
-  profile?: string;
-  credentialsFile?: string;
-  configFile?: string;
-}
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { FileCommandOptions } from './area.js';
 
 export function fileCommand(): Command {
   const cmd = new Command('file')
@@ -27,7 +22,8 @@ Examples:
 ${EXIT_CODES_HELP}`,
   );
   return cmd.action(async (opts: FileCommandOptions) => {
-    const { runFile } = await import('./run.js');
-    await runFile(opts);
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { filesArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(filesArea, opts);
   });
 }

@@ -1,13 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../kernel/errors.js';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
-
-export interface IdentityCommandOptions extends CommonOptions {
-  profile?: string;
-  region?: string;
-  expectAccount?: string;
-  expectArn?: string;
-}
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { IdentityCommandOptions } from './area.js';
 
 function accountId(v: string): string {
   if (!/^\d{12}$/.test(v.trim())) throw new UsageError(`--expect-account: "${v}" is not a 12-digit account id`);
@@ -36,7 +30,8 @@ Examples:
 ${EXIT_CODES_HELP}`,
   );
   return cmd.action(async (opts: IdentityCommandOptions) => {
-    const { runIdentity } = await import('./run.js');
-    await runIdentity(opts);
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { identityArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(identityArea, opts);
   });
 }

@@ -1,9 +1,6 @@
 import { Command } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
-
-export interface ImdsCommandOptions extends CommonOptions {
-  endpoint?: string;
-}
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { ImdsCommandOptions } from './area.js';
 
 export function imdsCommand(): Command {
   const cmd = new Command('imds')
@@ -23,7 +20,8 @@ Examples:
 ${EXIT_CODES_HELP}`,
   );
   return cmd.action(async (opts: ImdsCommandOptions) => {
-    const { runImds } = await import('./run.js');
-    await runImds(opts);
+    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
+    const [{ runAreaCommand }, { imdsArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
+    await runAreaCommand(imdsArea, opts);
   });
 }

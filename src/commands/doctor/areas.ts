@@ -2,8 +2,8 @@ import type { Facts } from '../../kernel/facts.js';
 import type { Finding, Severity } from '../../kernel/finding.js';
 import { SEVERITY_RANK } from '../../kernel/finding.js';
 import type { ProbeResult } from '../../kernel/probe.js';
+import type { AreaKey } from '../../kernel/area.js';
 
-export type AreaKey = 'files' | 'chain' | 'identity' | 'clock' | 'imds' | 'processes';
 
 export interface AreaLine {
   key: AreaKey;

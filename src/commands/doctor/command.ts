@@ -1,13 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { DoctorOptions } from './options.js';
 
-export interface DoctorOptions extends CommonOptions {
-  profile?: string;
-  pid: number[];
-  offline?: boolean;
-  timeout: string;
-  ssmRuntimeConfig?: string;
-}
 
 function collectPid(value: string, previous: number[]): number[] {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a PID is a positive whole number');

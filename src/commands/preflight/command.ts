@@ -1,19 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP, type CommonOptions } from '../../kernel/options.js';
+import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
+import type { PreflightCommandOptions } from './options.js';
 
-export interface PreflightCommandOptions extends CommonOptions {
-  minTtl?: string;
-  expectAccount: string[];
-  expectArn?: string;
-  denyLongTermKeys?: boolean;
-  maxClockSkew: string;
-  requireRegion?: boolean;
-  strict?: boolean;
-  format?: 'text' | 'json' | 'junit' | 'github';
-  junit?: string;
-  offline?: boolean;
-  profile?: string;
-}
 
 function collectAccount(value: string, previous: string[]): string[] {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an AWS account id is 12 digits');

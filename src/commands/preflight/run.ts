@@ -1,6 +1,6 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import type { PreflightCommandOptions } from './command.js';
+import type { PreflightCommandOptions } from './options.js';
 import { parseDuration } from '../../kernel/duration.js';
 import { emitReport, exitCodeFor, writeOut, writeErr, EXIT_USAGE } from '../../kernel/emit.js';
 import { UsageError } from '../../kernel/errors.js';

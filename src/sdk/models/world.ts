@@ -55,3 +55,16 @@ export interface SdkModel {
   version: string;
   resolve(world: World): Resolution;
 }
+
+/** One SDK's answer as credcheck reports it (`chain` JSON `sdks[]`): key ids masked, never a secret. */
+export interface SdkAnswer {
+  sdk: SdkModel['sdk'];
+  version: string;
+  verifiedBy: 'oracle' | 'model';
+  active: { source: string; profile?: string; accessKeyId?: string; viaSts?: string; expiration?: string } | null;
+  error?: string;
+  refresh: string;
+  /** Other SDKs (of those asked) that end up with different credentials. */
+  differsFrom: string[];
+  links: LinkVerdict[];
+}

@@ -4,17 +4,15 @@ import type { CheckId } from '../checks.js';
 
 /**
  * preflight's verdicts as findings: a failing check is an error, a warning check a warning; passes
- * and skips say nothing. One rule owns the nine codes, one per check (checks.ts judges them).
+ * and skips say nothing. One code per check (checks.ts judges them): five are preflight's own; the
+ * account, ARN, region and clock checks report the code doctor uses for the same problem (they
+ * retired CC8004, CC8005, CC8008 and CC8007; see RETIRED_CODES in src/rules.ts).
  */
 const CODES = [
   { code: 'CC8001', severity: 'error', title: 'No credentials for the job', priority: 960 },
   { code: 'CC8002', severity: 'error', title: 'STS did not validate the credentials', priority: 970 },
   { code: 'CC8003', severity: 'error', title: 'Credentials expire before the job ends', priority: 980 },
-  { code: 'CC8004', severity: 'error', title: 'Credentials belong to an unexpected account', priority: 990 },
-  { code: 'CC8005', severity: 'error', title: 'Principal ARN does not match --expect-arn', priority: 1000 },
   { code: 'CC8006', severity: 'error', title: 'Long-term access keys where temporary ones are required', priority: 1010 },
-  { code: 'CC8007', severity: 'error', title: 'Clock is off by more than --max-clock-skew', priority: 1020 },
-  { code: 'CC8008', severity: 'error', title: 'No region configured', priority: 1030 },
   { code: 'CC8009', severity: 'error', title: 'Web identity token unusable for the job', priority: 1040 },
 ] as const;
 
@@ -22,11 +20,11 @@ const BY_CHECK: Record<CheckId, { code: string; fix: (facts: Facts) => string }>
   'credentials': { code: 'CC8001', fix: () => "Configure credentials before this step: in GitHub Actions run aws-actions/configure-aws-credentials first; elsewhere export AWS_PROFILE or the job's role. Run `credcheck doctor` to see why each source was skipped." },
   'identity': { code: 'CC8002', fix: (facts) => { const id = facts.preflight?.inputs.identity; return id && !id.ok ? id.fix : 'Verify the credentials with `credcheck identity` and follow its diagnosis.'; } },
   'ttl': { code: 'CC8003', fix: () => "Request a longer session (role-duration-seconds in configure-aws-credentials, --duration-seconds for assume-role; raise the role's MaxSessionDuration), use a refreshing source (a profile with role_arn, web identity) instead of exported keys, or export AWS_CREDENTIAL_EXPIRATION with the keys so the expiry is known." },
-  'account': { code: 'CC8004', fix: () => 'Point the job at the right account: check the role ARN given to configure-aws-credentials / AWS_ROLE_ARN / the profile, or fix --expect-account.' },
-  'arn': { code: 'CC8005', fix: () => "Assume the expected role (check role-to-assume / AWS_ROLE_ARN / the profile's role_arn), or fix the --expect-arn glob (* matches any characters including / and :)." },
+  'account': { code: 'CC3020', fix: () => 'Point the job at the right account: check the role ARN given to configure-aws-credentials / AWS_ROLE_ARN / the profile, or fix --expect-account.' },
+  'arn': { code: 'CC3021', fix: () => "Assume the expected role (check role-to-assume / AWS_ROLE_ARN / the profile's role_arn), or fix the --expect-arn glob (* matches any characters including / and :)." },
   'long-term-keys': { code: 'CC8006', fix: () => 'Replace the IAM user keys with a role: OIDC web identity (configure-aws-credentials with role-to-assume), or assume a role from them and use the ASIA session keys; then deactivate the AKIA key.' },
-  'clock-skew': { code: 'CC8007', fix: () => "Fix time sync on the runner (chrony/systemd-timesyncd, or Amazon Time Sync 169.254.169.123 on EC2); in containers the host's clock is what counts." },
-  'region': { code: 'CC8008', fix: () => 'Set AWS_REGION in the job (env: AWS_REGION: eu-west-1) or region in the profile; the JavaScript SDK does not read AWS_DEFAULT_REGION.' },
+  'clock-skew': { code: 'CC4001', fix: () => "Fix time sync on the runner (chrony/systemd-timesyncd, or Amazon Time Sync 169.254.169.123 on EC2); in containers the host's clock is what counts." },
+  'region': { code: 'CC3022', fix: () => 'Set AWS_REGION in the job (env: AWS_REGION: eu-west-1) or region in the profile; the JavaScript SDK does not read AWS_DEFAULT_REGION.' },
   'web-identity': { code: 'CC8009', fix: () => 'Make the token file hold a fresh OIDC token for the whole job: request the token late (GitLab id_tokens, GitHub id-token: write) and keep the role session at least as long as the job, or let the platform rotate the file (EKS does).' },
 };
 
@@ -34,6 +32,7 @@ export default defineRule({
   name: 'preflight-checks',
   reads: ['preflight'],
   codes: CODES,
+  shares: ['CC3020', 'CC3021', 'CC3022', 'CC4001'],
   check(facts) {
     return need(facts, 'preflight').checks.flatMap((check): Hit[] => {
       if (check.status !== 'fail' && check.status !== 'warn') return [];

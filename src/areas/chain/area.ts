@@ -1,0 +1,62 @@
+import { defineArea, type AreaOptions } from '../../kernel/area.js';
+import { formatDuration } from '../../kernel/duration.js';
+import { okValue, type ProbeResult } from '../../kernel/probe.js';
+import type { FileFacts } from '../files/facts.js';
+import { probeChain } from './probe.js';
+import { chainBody, chainJson } from './render.js';
+import { sdkLines } from './render-sdks.js';
+import type { ChainFacts } from './facts.js';
+
+export interface ChainCommandOptions extends AreaOptions {
+  profile?: string;
+  offline?: boolean;
+  ssmRuntimeConfig?: string;
+  /** --sdk names (js, python, cli, ruby, go, all). */
+  sdk?: string[];
+}
+
+export const chainArea = defineArea<ChainCommandOptions>({
+  key: 'chain',
+  title: 'Chain',
+  // Its own command: every link is bounded (≤ 4 s for STS); this is the outer guard.
+  command: { name: 'chain', task: 'walking the credential chain', deadlineMs: 8000 },
+  // In doctor the IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
+  deadlineMs: 2600,
+  needs: ['files'],
+  async probe(ctx) {
+    // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
+    const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    const chain = await probeChain({
+      env: ctx.env,
+      ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
+      ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
+      offline: Boolean(ctx.opts.offline),
+      ...(files ? { files } : {}),
+    });
+    // Other SDKs (its own command only): pure models over what this probe observed, no extra
+    // network call. A --profile is a client option; the models answer for the environment's choice.
+    if (ctx.mode === 'command' && files && !ctx.opts.profile) {
+      const { answerForCommand } = await import('./sdks.js');
+      Object.assign(chain, await answerForCommand(ctx.env, files, chain, (ctx.opts as ChainCommandOptions).sdk));
+    }
+    return chain;
+  },
+  summary(facts) {
+    const chain = okValue(facts.chain);
+    if (!chain) return '';
+    const a = chain.active;
+    if (!a) return 'no source supplies credentials';
+    const source = `${a.source}${a.kind ? ` (${a.kind})` : ''}${a.profile ? ` profile ${a.profile}` : ''}`;
+    const expiry = a.expiration
+      ? Date.parse(a.expiration) <= Date.parse(facts.now)
+        ? `expired ${formatDuration(Date.parse(facts.now) - Date.parse(a.expiration))} ago`
+        : `expires in ${formatDuration(Date.parse(a.expiration) - Date.parse(facts.now))}`
+      : a.keyType === 'long-term' ? 'long-term key' : 'expiry unknown';
+    return `${source} → ${a.accessKeyId} ${a.keyType} · ${expiry} · ${a.refreshable ? 'refreshes itself' : 'nothing will refresh it'}`;
+  },
+  json: (result) => chainJson(result as never),
+  report: {
+    json: (result) => chainJson(result as never),
+    body: (result, facts, style) => [...chainBody(result as never, facts.now, style), ...sdkLines(okValue(result as ProbeResult<ChainFacts>), style)],
+  },
+});

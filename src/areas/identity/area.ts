@@ -1,0 +1,66 @@
+import { defineArea, type AreaOptions } from '../../kernel/area.js';
+import { formatDuration } from '../../kernel/duration.js';
+import { okValue } from '../../kernel/probe.js';
+import { probeIdentity } from './probe.js';
+import { identityBody, identityJson } from './render.js';
+
+export interface IdentityCommandOptions extends AreaOptions {
+  profile?: string;
+  region?: string;
+  expectAccount?: string;
+  expectArn?: string;
+}
+
+/** Doctor's budget for identity; its own command allows credentials ≤ 6 s + the STS call ≤ 8 s + slack. */
+const DOCTOR_DEADLINE_MS = 2400;
+
+export const identityArea = defineArea<IdentityCommandOptions>({
+  key: 'identity',
+  title: 'Identity',
+  command: { name: 'identity', task: 'asking STS who we are', deadlineMs: 16_000 },
+  deadlineMs: DOCTOR_DEADLINE_MS,
+  skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
+  async probe(ctx) {
+    const { opts } = ctx;
+    const common = {
+      env: ctx.env,
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      showKeyIds: Boolean(opts.showKeyIds),
+    };
+    if (ctx.mode === 'command') {
+      return probeIdentity({
+        ...common,
+        ...(opts.region ? { region: opts.region } : {}),
+        ...(opts.expectAccount ? { expectAccount: opts.expectAccount } : {}),
+        ...(opts.expectArn ? { expectArn: opts.expectArn } : {}),
+      });
+    }
+    // In doctor identity runs beside the chain, not after it: identity resolves through the SDK's
+    // own default chain, which the chain area cross-checks (CC2099 when they disagree), so waiting
+    // would only add the chain's slowest link (a silent IMDS) to doctor's run time.
+    // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
+    const budget = Math.max(300, Math.min(DOCTOR_DEADLINE_MS, ctx.remainingMs()) - 300);
+    return probeIdentity({
+      ...common,
+      // A hop-limited IMDS answers only after the SDK's 1 s token timeout.
+      credentialsDeadlineMs: Math.min(1600, budget),
+      callDeadlineMs: budget,
+    });
+  },
+  summary(facts) {
+    const id = okValue(facts.identity);
+    if (!id) return '';
+    if (id.ok && id.caller) {
+      const skew = id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · AWS clock ${formatDuration(Math.abs(id.clockOffsetMs))} ${id.clockOffsetMs > 0 ? 'ahead' : 'behind'}` : '';
+      return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
+    }
+    if (id.credentialsError) return 'no credentials to ask STS about';
+    if (id.error?.kind === 'sts') return `STS rejected the credentials: ${id.error.code}`;
+    return `could not reach STS at ${id.endpoint} (${id.error?.kind ?? 'error'})`;
+  },
+  json: (result) => identityJson(result as never).identity ?? result,
+  report: {
+    json: (result) => identityJson(result as never),
+    body: (result, _facts, style) => identityBody(result as never, style),
+  },
+});

@@ -1,0 +1,70 @@
+import type { AreaContext, AreaDefinition, AreaKey, AreaOptions } from '../kernel/area.js';
+import { emitReport } from '../kernel/emit.js';
+import type { Facts } from '../kernel/facts.js';
+import { finish } from '../kernel/finish.js';
+import { runProbe, type ProbeResult } from '../kernel/probe.js';
+import { runRules } from '../kernel/rule.js';
+import { RULES } from '../rules.js';
+import { AREAS } from './index.js';
+
+export interface AreaRun {
+  facts: Facts;
+  /** Areas doctor skipped, with the reason (e.g. --offline). */
+  skipped: Map<AreaKey, string>;
+  /** How long each area took (including what it awaited), for doctor --debug. */
+  ms: Map<AreaKey, number>;
+}
+
+/**
+ * The one runner: probes the given areas concurrently, each under its own deadline (and, in doctor,
+ * all under one overall deadline), so a black-holed network can slow a run down but never hang it.
+ */
+export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOptions, mode: AreaContext['mode'], overallMs = Number.POSITIVE_INFINITY): Promise<AreaRun> {
+  const started = performance.now();
+  const facts: Facts = { now: new Date().toISOString() };
+  const results = new Map<AreaKey, Promise<ProbeResult<unknown> | undefined>>();
+  const skipped = new Map<AreaKey, string>();
+  const ms = new Map<AreaKey, number>();
+  const ctx: AreaContext = {
+    opts,
+    env: process.env,
+    mode,
+    await: (key) => (results.get(key) ?? Promise.resolve(undefined)) as never,
+    remainingMs: () => Math.max(0, overallMs - (performance.now() - started)),
+  };
+  for (const area of areas) {
+    const why = mode === 'doctor' ? area.skip?.(ctx) : undefined;
+    if (why) {
+      skipped.set(area.key, why);
+      results.set(area.key, Promise.resolve(undefined));
+      continue;
+    }
+    const label = mode === 'command' && area.command ? area.command.task : area.title;
+    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : area.deadlineMs;
+    // Probes start in order but run concurrently; one that needs another awaits it inside.
+    results.set(area.key, Promise.resolve().then(async () => {
+      const t = performance.now();
+      const result = await runProbe(label, Math.max(1, Math.min(deadline, ctx.remainingMs())), () => area.probe(ctx));
+      ms.set(area.key, Math.round(performance.now() - t));
+      return result;
+    }));
+  }
+  for (const area of areas) {
+    const result = await results.get(area.key);
+    if (result) (facts as unknown as Record<string, unknown>)[area.key] = result;
+  }
+  return { facts, skipped, ms };
+}
+
+/** A single-area command (file, chain, identity, clock, imds): its area, what it needs, the rules, the report. */
+export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions): Promise<void> {
+  if (!area.command || !area.report) throw new Error(`area ${area.key} has no command`);
+  area.command.validate?.(opts);
+  const needed = (area.needs ?? []).map((k) => AREAS.find((a) => a.key === k)!);
+  const { facts } = await probeAreas([...needed, area], opts, 'command');
+  const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[area.key]!;
+  const findings = runRules(RULES, facts);
+  const { report } = area;
+  const code = await emitReport({ command: area.command.name, json: report.json(result), findings, body: (style) => report.body(result, facts, style) }, opts, facts.now);
+  finish(code);
+}
