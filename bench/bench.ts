@@ -6,12 +6,14 @@
  * the loopback STS while they run. BENCH_RUNS sets the runs per row (default 15).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../test/helpers/cli.js';
+import { embeddedNodeBinary, singleExecutables } from '../test/helpers/executables.js';
 import { startBlackhole } from '../test/servers/blackhole.js';
 import { startSts } from '../test/servers/sts.js';
+import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -91,6 +93,9 @@ async function main(): Promise<void> {
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));
   rows.push(await time('credcheck doctor --offline', node, [BIN, 'doctor', '--offline'], blackholed));
+  const procRoot = fakeProc(2000, home);
+  rows.push(await time('credcheck doctor --processes --offline (2,000 fake)', node, [BIN, 'doctor', '--processes', '--offline'], { ...blackholed, CREDCHECK_PROC_ROOT: procRoot }));
+  rows.push(await time('credcheck doctor --processes --offline (this host)', node, [BIN, 'doctor', '--processes', '--offline'], blackholed));
   rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
   rows.push(await time('credcheck identity (healthy)', node, [BIN, 'identity'], healthy));
   rows.push(await time('credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy));
@@ -102,7 +107,14 @@ async function main(): Promise<void> {
   rows.push(await time('credcheck clock (NTP + STS black hole)', node, [BIN, 'clock'], blackholed, slow));
   rows.push(await time('credcheck doctor (all black-holed)', node, [BIN, 'doctor'], blackholed, slow));
   rows.push(await time('credcheck preflight (all black-holed)', node, [BIN, 'preflight'], blackholed, slow));
+  // The single executable (npm run dist; built here if missing): same commands, no node_modules.
+  const exe = (await singleExecutables()).x64;
+  rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
+  rows.push(await time('executable --version', exe, ['--version'], blackholed));
+  rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
+  rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
   await Promise.all([hole.close(), sts.close(), ntp.close()]);
+  console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
   const base = rows[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);
@@ -124,6 +136,7 @@ function printGoals(rows: Row[]): void {
     ['--version / node -e 0', m('credcheck --version'), m('node -e 0'), 1.2, '×'],
     ['clock (healthy NTP)', m('credcheck clock (healthy NTP)'), 1, 300, 'ms'],
     ['doctor (all black-holed)', m('credcheck doctor (all black-holed)'), 1, 2000, 'ms'],
+    ['doctor --processes (2,000 processes, whole run)', m('credcheck doctor --processes --offline (2,000 fake)'), 1, 1000, 'ms'],
   ];
   console.log('\ngoal                                        measured   goal     met');
   for (const [name, value, yardstick, goal, unit] of goals) {

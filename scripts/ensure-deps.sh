@@ -10,6 +10,9 @@ PACKAGES=(
   prometheus                             # promtool test rules
   prometheus-node-exporter               # textfile collector end to end
   strace                                 # write audit
+  qemu-user                              # runs the linux-arm64 single executable
+  libstdc++6-arm64-cross                 # ... with its aarch64 C/C++ runtime (qemu-aarch64 -L)
+  systemd                                # systemd-analyze verify of contrib/systemd
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

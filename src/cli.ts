@@ -4,6 +4,7 @@ import { writeErr } from './kernel/output.js';
 import { FatalError, UsageError } from './kernel/errors.js';
 import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
+import { wrapHelp } from './kernel/wrap-help.js';
 import { COMMANDS } from './commands/index.js';
 
 /**
@@ -28,8 +29,33 @@ Environment: NO_COLOR / FORCE_COLOR control colour; every endpoint credcheck tal
 overridden (AWS_ENDPOINT_URL_STS, AWS_EC2_METADATA_SERVICE_ENDPOINT, CREDCHECK_NTP_SERVERS, ...).`,
     );
   for (const make of COMMANDS) program.addCommand(make());
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
+  program.hook('preAction', prepareOutput);
+  const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureHelp({ helpWidth: width });
+    cmd.configureOutput({ writeOut: (str) => process.stdout.write(wrapHelp(str, width)) });
+  }
   return program;
+}
+
+/**
+ * Before any command runs: the exit learns what it may print (key ids in full? colour codes?),
+ * and every secret the SDK or the CI runner hands over unasked (env, token files, SSO cache) is
+ * registered, so no echo of one can reach the output. Loaded lazily: --version stays light.
+ */
+async function prepareOutput(_program: Command, action: Command): Promise<void> {
+  const opts = action.opts() as { showKeyIds?: boolean; color?: boolean };
+  const [{ setShowKeyIds }, { setColorAllowed }, { decideColor }, inputs] = await Promise.all([
+    import('./kernel/shapes.js'),
+    import('./kernel/sanitize.js'),
+    import('./kernel/style.js'),
+    import('./sdk/secret-inputs.js'),
+  ]);
+  setShowKeyIds(Boolean(opts.showKeyIds));
+  setColorAllowed(decideColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
+  inputs.registerEnvSecrets(process.env);
+  if (action.name() !== 'explain') await inputs.registerFileSecrets(process.env);
 }
 
 function debugRequested(argv: string[]): boolean {
@@ -86,4 +112,5 @@ process.on('unhandledRejection', (reason) => {
   void writeErr(`credcheck: internal error: ${(reason as Error)?.message ?? String(reason)}\n`).then(() => process.exit(EXIT_USAGE));
 });
 
-await main(process.argv);
+// Not a top-level await: the single executable's bundle is CommonJS, which has none.
+void main(process.argv);

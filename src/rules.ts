@@ -42,6 +42,7 @@ import CC2003 from './areas/chain/rules/CC2003-shadows-instance-role.js';
 import CC2004 from './areas/chain/rules/CC2004-active-credentials-expiring.js';
 import CC2005 from './areas/chain/rules/CC2005-link-failed-silently.js';
 import CC2006 from './areas/chain/rules/CC2006-no-credentials.js';
+import CC2007 from './areas/chain/rules/CC2007-sso-login-needed.js';
 import CC2099 from './areas/chain/rules/CC2099-chain-model-disagrees.js';
 
 // --- identity (CC3xxx)
@@ -86,6 +87,8 @@ import CC6002 from './areas/processes/rules/CC6002-codedeploy-default-path.js';
 import CC6003 from './areas/processes/rules/CC6003-process-env-session-keys.js';
 import CC6004 from './areas/processes/rules/CC6004-process-not-inspectable.js';
 import CC6005 from './areas/processes/rules/CC6005-process-home-differs.js';
+import CC6006 from './areas/processes/rules/CC6006-process-sdk.js';
+import CC6007 from './areas/processes/rules/CC6007-processes-not-inspectable.js';
 import CC6101 from './cross/rules/CC6101-expired-token-clock-behind.js';
 import CC6102 from './cross/rules/CC6102-file-valid-process-stale.js';
 import CC6103 from './cross/rules/CC6103-expires-before-next-rotation.js';
@@ -104,17 +107,18 @@ export const RULES: readonly Rule[] = [
   // Causes before symptoms: findings are shown most severe first and, within a severity, in this
   // order, so a cross-area diagnosis or a wrong clock comes before the STS error it explains.
   // doctor, processes
-  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005,
+  CC6101, CC6102, CC6002, CC6001, CC6003, CC6103, CC6004, CC6005, CC6007, CC6006,
   // clock
   CC4001, CC4003, CC4002, CC4004, CC4005,
   // imds and container
   CC5017, CC5003, CC5007, CC5008, CC5010, CC5015, CC5002, CC5012, CC5013, CC5009, CC5011, CC5016, CC5004, CC5014, CC5005, CC5006, CC5001,
   // files
-  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1034, CC1001, CC1002, CC1003, CC1004,
+  // A header the SDK drops or renames is the cause of "the selected profile does not exist".
+  CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1001, CC1002, CC1003, CC1004, CC1034,
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
   CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1036, CC1030, CC1031,
   // chain
-  CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
+  CC2007, CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity
   stsErrors, CC3020, CC3021, CC3017, CC3018, CC3019, CC3022, CC3023,
   // watch

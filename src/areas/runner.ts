@@ -6,6 +6,7 @@ import { runProbe, type ProbeResult } from '../kernel/probe.js';
 import { runRules } from '../kernel/rule.js';
 import { RULES } from '../rules.js';
 import { AREAS } from './index.js';
+import { SharedResolution } from '../sdk/shared-resolution.js';
 
 export interface AreaRun {
   facts: Facts;
@@ -31,6 +32,7 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     mode,
     await: (key) => (results.get(key) ?? Promise.resolve(undefined)) as never,
     remainingMs: () => Math.max(0, overallMs - (performance.now() - started)),
+    shared: new SharedResolution(),
   };
   for (const area of areas) {
     const why = mode === 'doctor' ? area.skip?.(ctx) : undefined;
@@ -40,11 +42,14 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
       continue;
     }
     const label = mode === 'command' && area.command ? area.command.task : area.title;
-    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : area.deadlineMs;
+    // In doctor each area's outer guard is the overall deadline: the waits that classify a failure
+    // (the SDK's 1 s IMDS timeout, STS's budget) are bounded inside the probes, so a loaded machine
+    // given a longer --timeout gets a complete answer instead of areas cut off at a fixed 1.5 s.
+    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : mode === 'doctor' ? Number.POSITIVE_INFINITY : area.deadlineMs;
     // Probes start in order but run concurrently; one that needs another awaits it inside.
     results.set(area.key, Promise.resolve().then(async () => {
       const t = performance.now();
-      const result = await runProbe(label, Math.max(1, Math.min(deadline, ctx.remainingMs())), () => area.probe(ctx));
+      const result = await runProbe(label, Math.max(1, Math.floor(Math.min(deadline, ctx.remainingMs()))), () => area.probe(ctx));
       ms.set(area.key, Math.round(performance.now() - t));
       return result;
     }));

@@ -2,6 +2,7 @@ import type { Facts } from './facts.js';
 import type { CommonOptions } from './options.js';
 import type { ProbeResult } from './probe.js';
 import type { Style } from './style.js';
+import type { SharedResolution } from '../sdk/shared-resolution.js';
 
 export type AreaKey = 'files' | 'chain' | 'identity' | 'clock' | 'imds' | 'processes';
 
@@ -10,7 +11,10 @@ export interface AreaOptions extends CommonOptions {
   profile?: string;
   offline?: boolean;
   ssmRuntimeConfig?: string;
-  pid?: number[];
+  /** doctor --pid: PIDs or process names. */
+  pid?: Array<number | string>;
+  /** doctor --processes: every process on the host that uses AWS credentials. */
+  processes?: boolean;
   credentialsFile?: string;
   configFile?: string;
   region?: string;
@@ -31,6 +35,8 @@ export interface AreaContext {
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
   /** Milliseconds left before the overall deadline. */
   remainingMs(): number;
+  /** One credential resolution per run, shared by the chain and identity areas. */
+  shared: SharedResolution;
 }
 
 /**

@@ -18,11 +18,13 @@ export function exitCodeFor(findings: { severity: Severity }[], failOn: Severity
 
 /** Prints the report in the format asked for and returns the exit code it earns. */
 export async function emitReport(report: Report, opts: CommonOptions, generatedAt = new Date().toISOString()): Promise<number> {
-  const sorted = { ...report, findings: sortFindings(report.findings) };
+  const sorted = { ...report, findings: sortFindings(report.findings, report.lead) };
   if (opts.json) {
-    await writeOut(renderJson(sorted, generatedAt));
+    await writeOut(renderJson(sorted, generatedAt), 'json');
   } else {
     await writeOut(renderText(sorted, makeStyle(opts), opts.failOn));
   }
+  // Could not check is not healthy: an unchecked area fails the run like a finding would.
+  if (report.coverage?.notChecked.length) return EXIT_FINDINGS;
   return exitCodeFor(sorted.findings, opts.failOn);
 }

@@ -26,11 +26,15 @@ export function docsPath(code: string): string {
   return `docs/findings/${code}.md`;
 }
 
-/** Most severe first; stable for equal severities so rule order (importance) is kept. */
-export function sortFindings(findings: Finding[]): Finding[] {
+/**
+ * Most severe first; stable for equal severities so rule order (importance) is kept. Findings
+ * `lead` picks come first whatever their severity (doctor --pid: the process asked about).
+ */
+export function sortFindings(findings: Finding[], lead?: (f: Finding) => boolean): Finding[] {
+  const first = (f: Finding) => (lead?.(f) ? 1 : 0);
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
+    .sort((a, b) => first(b.f) - first(a.f) || SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
     .map(({ f }) => f);
 }
 

@@ -4,6 +4,9 @@ export function maskKeyId(keyId: string | undefined, show = false): string | und
   const id = keyId.trim();
   if (show) return id;
   if (id.length < 12) return '…';
+  // Not shaped like a key id (upper-case letters and digits): likely a secret pasted into the wrong
+  // field, and four characters at each end would be eight characters of it.
+  if (!/^[A-Z0-9]{12,128}$/.test(id)) return '…';
   return `${id.slice(0, 4)}…${id.slice(-4)}`;
 }
 

@@ -12,7 +12,7 @@ export class Unavailable extends Error {}
 
 export class DeadlineExceeded extends Error {
   constructor(readonly label: string, readonly ms: number) {
-    super(`${label} did not finish within ${ms} ms`);
+    super(`${label} did not finish within ${Math.round(ms)} ms`);
   }
 }
 

@@ -66,3 +66,33 @@ export function wrap(text: string, width: number, indent: string): string {
   }
   return out.join('\n');
 }
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visible = (s: string) => s.replace(ANSI, '').length;
+
+/**
+ * Fits one already-painted line to the width: wraps at spaces (never inside a word), continuing
+ * under the line's last column (the text after its last run of two or more spaces in the first
+ * half), else two past its indent. Colour codes count as zero width.
+ */
+export function fitLine(line: string, width: number): string[] {
+  if (visible(line) <= width) return [line];
+  const plain = line.replace(ANSI, '');
+  const indent = /^\s*/.exec(plain)![0].length;
+  let hang = indent + 2;
+  for (const m of plain.matchAll(/\S( {2,})(?=\S)/g)) {
+    const at = m.index! + 1 + m[1]!.length;
+    if (at < width / 2) hang = at;
+  }
+  const pad = ' '.repeat(hang);
+  const out: string[] = [];
+  let cur = '';
+  for (const w of line.split(/(?<=\S) (?=\S)/)) {
+    if (cur !== '' && visible(cur) + 1 + visible(w) > width) {
+      out.push(cur);
+      cur = pad + w.trimStart();
+    } else cur = cur === '' ? w : `${cur} ${w}`;
+  }
+  out.push(cur);
+  return out;
+}

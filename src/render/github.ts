@@ -1,15 +1,8 @@
 import type { Check } from '../commands/preflight/checks.js';
 import type { Finding } from '../kernel/finding.js';
+import { escapeData, escapeProperty, markdownCell } from '../kernel/sanitize.js';
 
-/** GitHub's workflow-command escaping for the message (data) part. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Property values (title=…) additionally escape the separators of the property list. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+export { escapeData, escapeProperty } from '../kernel/sanitize.js';
 
 /** `::error title=CC8003 …::message` for errors, `::warning` for warnings, `::notice` for info. */
 export function renderAnnotations(findings: Finding[]): string {
@@ -23,10 +16,7 @@ export function renderAnnotations(findings: Finding[]): string {
 
 const ICON: Record<Check['status'], string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip' };
 
-/** Markdown cell: pipes and newlines would break the table; HTML-ish characters are shown literally. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
-}
+const cell = markdownCell;
 
 /** The job summary table appended to $GITHUB_STEP_SUMMARY. */
 export function renderStepSummary(checks: Check[], findings: Finding[]): string {

@@ -9,6 +9,7 @@ export function renderJson(report: Report, generatedAt: string): string {
     credcheckVersion: credcheckVersion(),
     generatedAt,
     ...report.json,
+    ...(report.coverage ? { coverage: report.coverage } : {}),
     findings: report.findings,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,18 +1,8 @@
 import type { Check } from '../commands/preflight/checks.js';
+import { xmlField } from '../kernel/sanitize.js';
 
-/** XML 1.0 text/attribute escaping; characters XML 1.0 cannot carry at all are dropped. */
-export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;');
-}
+/** XML 1.0 text/attribute escaping of an untrusted value (secrets scrubbed, control characters shown). */
+export const xmlEscape = xmlField;
 
 export interface JunitOptions {
   suiteName?: string;

@@ -1,4 +1,4 @@
-import { registerSecret } from '../kernel/secrets.js';
+import { redactUrl, stripUserinfo } from '../kernel/userinfo.js';
 
 /**
  * The one home of proxy variables. Names and precedence: the scheme's own variable, lower case
@@ -31,13 +31,7 @@ export interface ProxyDecision {
 }
 
 export function maskProxyUrl(raw: string): string {
-  try {
-    const u = new URL(raw);
-    if (u.password) u.password = '****';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return raw.replace(/:[^:@/]*@/, ':****@');
-  }
+  return redactUrl(raw).replace(/\/$/, '');
 }
 
 function pick(env: NodeJS.ProcessEnv, names: readonly string[]): { name: string; value: string } | undefined {
@@ -95,16 +89,7 @@ export function imdsProxyFacts(env: NodeJS.ProcessEnv, host = '169.254.169.254')
   const found = pick(env, VARIABLES.http);
   if (!found) return undefined;
   const { name: variable, value } = found;
-  let proxy = value;
-  try {
-    const u = new URL(value);
-    if (u.password) registerSecret(decodeURIComponent(u.password));
-    u.username = '';
-    u.password = '';
-    proxy = u.toString().replace(/\/$/, '');
-  } catch {
-    proxy = value.replace(/\/\/[^@/]*@/, '//');
-  }
+  const proxy = stripUserinfo(value).replace(/\/$/, '');
   const noProxy = pick(env, VARIABLES.none)?.value;
   const entries = (noProxy ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // Only a literal entry works everywhere: CIDR ranges and suffixes are not understood by every client.

@@ -35,7 +35,7 @@ describe('JUnit renderer', () => {
 
   it('escapes all five XML specials and keeps newlines in attributes', () => {
     assert.equal(xmlEscape(`<>&"'`), '&lt;&gt;&amp;&quot;&apos;');
-    assert.equal(xmlEscape('a\nb\u0001'), 'a&#10;b');
+    assert.equal(xmlEscape('a\nb\u0001'), 'a&#10;b\\x01');
     assert.ok(!xml.includes(NASTY));
   });
 

@@ -25,9 +25,19 @@ test('isStalled: expiry passed, or cadence × 1.5 with at least two intervals', 
 });
 
 test('renderPrometheus leaves unknown values out and escapes labels', () => {
-  const text = renderPrometheus({ source: 'file', profile: 'a"b', rotationsTotal: 2 });
+  const text = renderPrometheus({ sources: [{ labels: { source: 'file', profile: 'a"b' }, rotationsTotal: 2 }] });
   assert.match(text, /credcheck_rotations_total\{source="file",profile="a\\"b"\} 2\n$/);
-  assert.doesNotMatch(text, /expiry_seconds/);
+  assert.doesNotMatch(text, /expiry_seconds|validation_ok|clock_offset|build_info/);
+  const full = renderPrometheus({
+    sources: [{ labels: { source: 'imds', name: 'r' }, rotationsTotal: 0, validationOk: false, up: true }],
+    clockOffsetSeconds: -1.5, staleProcesses: [{ labels: { process: 'ruby' }, count: 2 }], version: '1.2.3', heartbeatSeconds: 10,
+  });
+  assert.match(full, /^credcheck_validation_ok\{source="imds",name="r"\} 0$/m);
+  assert.match(full, /^credcheck_source_up\{source="imds",name="r"\} 1$/m);
+  assert.match(full, /^credcheck_clock_offset_seconds -1.5$/m);
+  assert.match(full, /^credcheck_stale_processes\{process="ruby"\} 2$/m);
+  assert.match(full, /^credcheck_build_info\{version="1.2.3"\} 1$/m);
+  assert.equal((full.match(/# TYPE credcheck_validation_ok /g) ?? []).length, 1);
 });
 
 test('toText reads as a sentence', () => {

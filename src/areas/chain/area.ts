@@ -32,6 +32,7 @@ export const chainArea = defineArea<ChainCommandOptions>({
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
       ...(files ? { files } : {}),
+      shared: ctx.shared,
     });
     // Other SDKs (its own command only): pure models over what this probe observed, no extra
     // network call. A --profile is a client option; the models answer for the environment's choice.
@@ -51,8 +52,10 @@ export const chainArea = defineArea<ChainCommandOptions>({
       ? Date.parse(a.expiration) <= Date.parse(facts.now)
         ? `expired ${formatDuration(Date.parse(facts.now) - Date.parse(a.expiration))} ago`
         : `expires in ${formatDuration(Date.parse(a.expiration) - Date.parse(facts.now))}`
-      : a.keyType === 'long-term' ? 'long-term key' : 'expiry unknown';
-    return `${source} → ${a.accessKeyId} ${a.keyType} · ${expiry} · ${a.refreshable ? 'refreshes itself' : 'nothing will refresh it'}`;
+      : a.keyType === 'long-term' ? 'does not expire' : 'expiry unknown';
+    // Say each fact once, and who refreshes: a file the SSM agent rewrites does not refresh itself.
+    const refresh = a.keyType === 'long-term' && !a.expiration ? '' : a.refreshable ? (a.ssm ? ' · the SSM agent rewrites the file' : ' · refreshes itself') : ' · nothing will refresh it';
+    return `${source} → ${a.accessKeyId} ${a.keyType} key · ${expiry}${refresh}`;
   },
   json: (result) => chainJson(result as never),
   report: {

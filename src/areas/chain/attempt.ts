@@ -1,5 +1,6 @@
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { DeadlineExceeded, withDeadline } from '../../kernel/probe.js';
+import { firstLineClipped } from '../../kernel/sanitize.js';
 import { registerSecret } from '../../kernel/secrets.js';
 
 export type Creds = AwsCredentialIdentity & { $source?: Record<string, string> };
@@ -11,8 +12,7 @@ export type Attempt =
 /** First line of an SDK error, bounded; scrub() still runs on output as the last line of defence. */
 export function reasonOf(error: unknown): string {
   const msg = (error as Error)?.message ?? String(error);
-  const line = msg.split(/\r?\n/).find((l) => l.trim() !== '') ?? 'unknown error';
-  return line.trim().slice(0, 300);
+  return firstLineClipped(msg, 300) || 'unknown error';
 }
 
 /** Runs one SDK provider under a deadline and keeps what it threw, including tryNextLink. */

@@ -1,14 +1,10 @@
 import { exec } from 'node:child_process';
 import { externalDataInterceptor } from '@smithy/shared-ini-file-loader';
-import { registerSecret } from '../../kernel/secrets.js';
+import { firstLineClipped } from '../../kernel/sanitize.js';
+import { registerSecret, registerSecretsIn } from '../../kernel/secrets.js';
 
 /** A credential_process that never exits must not hang credcheck (the SDK's exec has no timeout). */
 export const PROCESS_TIMEOUT_MS = 3000;
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  return line.trim().slice(0, 200);
-}
 
 /** Registers every secret a credential_process printed, whether or not the SDK accepts it. */
 function registerStdoutSecrets(stdout: string): void {
@@ -30,10 +26,13 @@ export function installProcessExec(): void {
   const run = (command: string, callback: (err: Error | null, out?: { stdout: string; stderr: string }) => void) => {
     exec(command, { timeout: PROCESS_TIMEOUT_MS, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       registerStdoutSecrets(String(stdout));
+      registerSecretsIn(String(stdout));
       if (error) {
         const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
         const how = e.killed && e.signal ? `was killed after ${PROCESS_TIMEOUT_MS} ms (no exit)` : `exited with code ${e.code ?? 'unknown'}${e.signal ? ` (signal ${e.signal})` : ''}`;
-        const err = firstLine(String(stderr));
+        // stderr of a credential helper is where it explains a failed refresh, often quoting the token.
+        registerSecretsIn(String(stderr));
+        const err = firstLineClipped(String(stderr), 200);
         callback(new Error(`credential_process ${how}${err ? `; stderr: ${err}` : '; stderr empty'}`));
         return;
       }

@@ -1,4 +1,5 @@
 import type { SdkAnswer } from '../../sdk/models/world.js';
+import type { SsoTokenFacts } from '../../sdk/sso/token-cache.js';
 import type { KeyType } from '../../kernel/mask.js';
 
 /** The SDK v3 default chain's links, in the order defaultProvider tries them. */
@@ -77,4 +78,6 @@ export interface ChainFacts {
   /** `chain` only: every modelled SDK's answer (src/sdk/models), and the --sdk names asked (absent: none). */
   sdks?: SdkAnswer[];
   sdkAsked?: string[];
+  /** The selected SSO profile's token in the SSO cache: status and expiry, never the token. */
+  sso?: SsoTokenFacts;
 }

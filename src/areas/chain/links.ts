@@ -2,6 +2,7 @@ import {
   fromContainerMetadata, fromEnv, fromHttp, fromIni, fromInstanceMetadata, fromProcess, fromTokenFile,
 } from '@aws-sdk/credential-providers';
 import { attempt, type Attempt, type Creds } from './attempt.js';
+import type { SharedResolution } from '../../sdk/shared-resolution.js';
 
 /** Bounds per link (the brief: IMDS/container ~1 s, STS a few seconds, local work less). */
 export const REMOTE_TIMEOUT_MS = 1000;
@@ -32,9 +33,11 @@ export function runEnv(logger: Logger): Promise<Attempt> {
   return attempt('fromEnv', LOCAL_DEADLINE_MS, () => fromEnv({ logger })() as Promise<Creds>);
 }
 
-export function runIni(profile: string | undefined, needsSts: boolean, logger: Logger): Promise<Attempt> {
+/** With `shared`, a profile that needs STS is resolved once per run for every area (see SharedResolution). */
+export function runIni(profile: string | undefined, needsSts: boolean, logger: Logger, shared?: SharedResolution, name = profile ?? 'default'): Promise<Attempt> {
+  const resolve = () => fromIni({ profile, ignoreCache: true, logger })() as Promise<Creds>;
   return attempt('fromIni', needsSts ? STS_DEADLINE_MS : LOCAL_DEADLINE_MS, () =>
-    fromIni({ profile, ignoreCache: true, logger })() as Promise<Creds>,
+    (shared && needsSts ? shared.profile(name, resolve) : resolve()) as Promise<Creds>,
   );
 }
 

@@ -16,6 +16,8 @@ import { describeActive, jwtExp } from './active.js';
 import { sdkVersions } from './versions.js';
 import { sdkSourceOf } from '../../sdk/sources.js';
 import { guardDanglingProviderErrors } from './dangling.js';
+import type { SharedResolution } from '../../sdk/shared-resolution.js';
+import { readSsoToken } from '../../sdk/sso/token-cache.js';
 import { answersHttp } from './liveness.js';
 import { containerEndpointUrl } from '../imds/container.js';
 import { resolveImdsConfig } from '../imds/config.js';
@@ -29,6 +31,8 @@ export interface ChainProbeOptions {
   deadlineMs?: number;
   /** Files facts already gathered (doctor); otherwise probed here first. */
   files?: FileFacts;
+  /** Doctor's one resolution per run: a profile that needs STS is resolved once for every area. */
+  shared?: SharedResolution;
 }
 
 export interface ChainProbe {
@@ -72,7 +76,7 @@ function link(source: ChainSource, a: Attempt | undefined, extra: Partial<ChainL
   return l;
 }
 
-function iniNeedsSts(p: ProfileFacts | undefined, all: ProfileFacts[], seen = new Set<string>()): boolean {
+export function iniNeedsSts(p: ProfileFacts | undefined, all: ProfileFacts[], seen = new Set<string>()): boolean {
   if (!p || seen.has(p.name)) return false;
   seen.add(p.name);
   if (STS_KINDS.has(p.kind) && !(p.kind === 'assume-role' && !p.roleArn)) return true;
@@ -152,7 +156,10 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   // Cross-check: the SDK's own chain, started now, judged when our links are done.
   // readFileSync on a FIFO token file would block this whole process: never let the SDK near one.
   const sdkBlocked = tokenProblems.size > 0;
-  const sdkRun = offline || sdkBlocked
+  // A profile that needs STS would be resolved a second time by the SDK's chain (another
+  // AssumeRole, another MFA prompt): when that profile wins, the one shared resolution stands.
+  const secondResolution = Boolean(opts.shared) && iniNeedsSts(profile, files.profiles) && (Boolean(explicitProfile) || !envKeysSet);
+  const sdkRun = offline || sdkBlocked || secondResolution
     ? undefined
     : fromNodeProviderChain({ profile: opts.profile, logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 } as never)()
         .then((c) => ({ ok: true as const, creds: c as AwsCredentialIdentity }))
@@ -190,7 +197,7 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     } else if (blockedToken(profile, files.profiles, tokenProblems)) {
       ini = { source: 'ini', status: 'failed', hardStop: true, ms: 0, reason: blockedToken(profile, files.profiles, tokenProblems)!, ...base };
     } else {
-      const a = await runIni(opts.profile, needsSts, logger);
+      const a = await runIni(opts.profile, needsSts, logger, opts.shared, profileName);
       iniOk = a.ok;
       ini = !a.ok && profile.kind === 'none' ? { source: 'ini', status: 'not-configured', ms: a.ms, reason: a.reason, profile: profileName } : link('ini', a, base);
       if (a.ok) ini.ms = a.ms;
@@ -302,7 +309,16 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
 
   // Cross-check against fromNodeProviderChain(), bounded: a black-holed IMDS must not hold us up.
   let crossCheck: ChainFacts['crossCheck'];
-  if (!sdkRun) crossCheck = { status: 'unverified', detail: offline ? '--offline: fromNodeProviderChain() was not run' : 'fromNodeProviderChain() was not run: it would block reading a web identity token file that is not a regular file' };
+  if (!sdkRun) {
+    crossCheck = {
+      status: 'unverified',
+      detail: offline
+        ? '--offline: fromNodeProviderChain() was not run'
+        : secondResolution
+          ? `fromNodeProviderChain() was not run: it would resolve profile "${profileName}" through STS a second time`
+          : 'fromNodeProviderChain() was not run: it would block reading a web identity token file that is not a regular file',
+    };
+  }
   else {
     const sdk = await withDeadline(sdkRun, CROSS_CHECK_GRACE_MS, 'fromNodeProviderChain()').catch(() => undefined);
     if (!sdk) crossCheck = { status: 'unverified', detail: 'fromNodeProviderChain() had not finished when credcheck\'s bounded links did (a remote endpoint not answering)' };
@@ -322,7 +338,9 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     }
   }
 
+  const sso = profile?.kind === 'sso' ? await readSsoToken(profile.name, profile.ssoSession, profile.ssoStartUrl, files.home.dir, new Date()) : undefined;
   const facts: ChainFacts = {
+    ...(sso ? { sso } : {}),
     sdkVersions: sdkVersions(),
     profile: files.profile,
     ...(env.AWS_PROFILE ? { awsProfileEnv: env.AWS_PROFILE } : {}),

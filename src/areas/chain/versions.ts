@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { embeddedFile, isSingleExecutable } from '../../kernel/embedded.js';
 
 /** The packages whose code decides the chain; their versions are stated in --help and JSON. */
 export const MODELLED_PACKAGES = [
@@ -16,6 +17,8 @@ export const MODELLED_PACKAGES = [
 
 /** Read at run time from node_modules/<pkg>/package.json, so the claim is never stale. */
 export function sdkVersions(): Record<string, string> {
+  // The single executable has no node_modules: `npm run dist` records these versions as it bundles.
+  if (isSingleExecutable()) return JSON.parse(embeddedFile('sdk-versions.json') ?? '{}') as Record<string, string>;
   const require = createRequire(import.meta.url);
   const out: Record<string, string> = {};
   for (const pkg of MODELLED_PACKAGES) {

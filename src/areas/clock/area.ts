@@ -36,7 +36,8 @@ export const clockArea = defineArea<ClockCommandOptions>({
   // NTP and the Date header get 1.5 s each inside the probe, concurrently: room left for start-up under load.
   deadlineMs: 2100,
   skip: ({ opts }) => (opts.offline ? '--offline: no NTP, no AWS Date header' : undefined),
-  probe: ({ env, opts }) => probeClock({ env, servers: opts.server, stsEndpoint: opts.stsEndpoint }),
+  // In doctor a longer --timeout stretches the waits (a loaded machine answers late), never shortens them.
+  probe: ({ env, opts, mode, remainingMs }) => probeClock({ env, servers: opts.server, stsEndpoint: opts.stsEndpoint, ...(mode === 'doctor' ? { ntpDeadlineMs: Math.max(1500, 0.6 * remainingMs()), awsDeadlineMs: Math.max(1500, 0.6 * remainingMs()) } : {}) }),
   summary(facts) {
     const c = okValue(facts.clock);
     if (!c) return '';

@@ -1,3 +1,4 @@
+import { arbitrate } from './arbitrate.js';
 import { probeAwsDate } from './aws-date.js';
 import { probeDaemons } from './daemon.js';
 import { dateSettles } from './date-settles.js';
@@ -54,18 +55,11 @@ export async function probeClock(opts: ClockProbeOptions = {}): Promise<ClockFac
     onEc2,
     ...(sts ? { stsEndpoint: sts } : {}),
   };
-  const best = estimate(references);
+  const best = arbitrate(references).basis;
   if (best) {
     facts.offsetMs = best.offsetMs;
     facts.uncertaintyMs = best.uncertaintyMs;
     facts.basis = best.name;
   }
   return facts;
-}
-
-/** The measured reference with the smallest uncertainty (daemons report their own view, not a measurement). */
-export function estimate(refs: ClockReference[]): ClockReference | undefined {
-  return refs
-    .filter((r) => r.kind !== 'daemon' && r.offsetMs !== undefined && r.uncertaintyMs !== undefined && !r.error)
-    .sort((a, b) => a.uncertaintyMs! - b.uncertaintyMs!)[0];
 }

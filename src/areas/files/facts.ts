@@ -63,6 +63,7 @@ export interface ProfileFacts {
   webIdentityTokenFile?: string;
   credentialProcess?: string;
   ssoSession?: string;
+  ssoStartUrl?: string;
   region?: string;
   mfaSerial?: string;
   expiration?: ProfileExpiry;

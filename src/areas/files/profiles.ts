@@ -69,7 +69,7 @@ export function buildProfiles(
     if (p.hasLegacySecurityToken && p.hasSessionToken) p.legacyTokenDiffers = section.aws_security_token !== section.aws_session_token;
     const copy: Array<[keyof ProfileFacts, string]> = [
       ['roleArn', 'role_arn'], ['sourceProfile', 'source_profile'], ['credentialSource', 'credential_source'],
-      ['webIdentityTokenFile', 'web_identity_token_file'], ['ssoSession', 'sso_session'], ['region', 'region'],
+      ['webIdentityTokenFile', 'web_identity_token_file'], ['ssoSession', 'sso_session'], ['ssoStartUrl', 'sso_start_url'], ['region', 'region'],
       ['mfaSerial', 'mfa_serial'],
     ];
     for (const [field, key] of copy) if (section[key] !== undefined) (p as unknown as Record<string, string>)[field] = section[key]!;

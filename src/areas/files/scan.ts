@@ -131,6 +131,8 @@ export function scanIni(text: string, kind: FileKind): { lines: ScannedLine[]; s
     if (trimmed === '') continue;
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
       const header = trimmed.slice(1, -1);
+      // A secret pasted as a section name ([wJalr…KEY]) is printed wherever the profile is named.
+      for (const word of header.split(/[\s[\]]+/)) if (looksLikeSecretText(word)) registerSecret(word);
       const { sdkName, prefix, parserKey } = sdkSectionName(header, kind);
       // Mirror the SDK: an unknown prefix in the regex form leaves no current section.
       section = sdkName ?? undefined;
@@ -175,7 +177,9 @@ export function scanIni(text: string, kind: FileKind): { lines: ScannedLine[]; s
       entry.keyIdWellFormed = /^[A-Z0-9]{20}$/.test(id);
     } else if (k === 'credential_process') {
       entry.value = executableOf(value);
-      registerSecret(value.slice(entry.value.length).trim() || undefined);
+      // Each argument may be a secret (--password X); registered one by one so the windows do not
+      // span the spaces between them (a window " CANARYs" would eat the space before any match).
+      for (const arg of value.slice(entry.value.length).trim().split(/\s+/)) registerSecret(arg);
     } else if (isSecretKey(k) || !DISPLAYABLE_KEYS.has(k)) {
       if (isSecretKey(k)) registerSecret(value.replace(/^["']|["']$/g, ''));
     } else {

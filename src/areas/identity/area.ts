@@ -1,6 +1,8 @@
 import { defineArea, type AreaOptions } from '../../kernel/area.js';
-import { formatDuration } from '../../kernel/duration.js';
-import { okValue } from '../../kernel/probe.js';
+import { okValue, type ProbeResult } from '../../kernel/probe.js';
+import type { FileFacts } from '../files/facts.js';
+import { sharedProfileProvider } from '../chain/shared-provider.js';
+import { aheadBehind } from '../clock/words.js';
 import { probeIdentity } from './probe.js';
 import { identityBody, identityJson } from './render.js';
 
@@ -39,11 +41,17 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // own default chain, which the chain area cross-checks (CC2099 when they disagree), so waiting
     // would only add the chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    const budget = Math.max(300, Math.min(DOCTOR_DEADLINE_MS, ctx.remainingMs()) - 300);
+    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
+    const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(DOCTOR_DEADLINE_MS, ctx.remainingMs() * 0.8)) - 300);
+    // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
+    const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, opts.profile) : undefined;
     return probeIdentity({
       ...common,
-      // A hop-limited IMDS answers only after the SDK's 1 s token timeout.
-      credentialsDeadlineMs: Math.min(1600, budget),
+      ...(credentials ? { credentials } : {}),
+      // A hop-limited IMDS answers only after the SDK's 1 s token timeout. The chain's shared
+      // resolution is bounded by its own STS deadline: waiting for it costs nothing extra.
+      credentialsDeadlineMs: credentials ? budget : Math.min(1600, budget),
       callDeadlineMs: budget,
     });
   },
@@ -51,8 +59,14 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     const id = okValue(facts.identity);
     if (!id) return '';
     if (id.ok && id.caller) {
-      const skew = id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · AWS clock ${formatDuration(Math.abs(id.clockOffsetMs))} ${id.clockOffsetMs > 0 ? 'ahead' : 'behind'}` : '';
+      // The Clock line owns the clock: repeat the Date header here only when it measured nothing,
+      // and then in its words (this host against AWS), never the mirror image beside it.
+      const clockMeasured = okValue(facts.clock)?.offsetMs !== undefined;
+      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(-id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
+    }
+    if (id.credentialsError !== undefined && id.credentialsFailure && id.credentialsNeed) {
+      return `not verified: ${id.credentialsVia ?? 'the credentials'} could not be resolved (${id.credentialsNeed === 'container' ? 'container endpoint' : id.credentialsNeed.toUpperCase()}: ${id.credentialsFailure.kind})`;
     }
     if (id.credentialsError) return 'no credentials to ask STS about';
     if (id.error?.kind === 'sts') return `STS rejected the credentials: ${id.error.code}`;

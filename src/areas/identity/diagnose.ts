@@ -44,14 +44,32 @@ function clockEvidence(f: IdentityFacts): string {
 const proxyHint = (f: IdentityFacts) =>
   f.proxy ? ` The call went through the proxy ${f.proxy.url} (from ${f.proxy.variable}).` : f.proxyBypassedBy ? ` ${f.proxyBypassedBy.variable} entry "${f.proxyBypassedBy.entry}" made the call bypass the configured proxy.` : '';
 
+const UNREACHABLE = new Set(['dns', 'refused', 'reset', 'timeout', 'tls', 'proxy']);
+
+/**
+ * When resolving the credentials needed STS and could not reach it, the profile is configured, not
+ * verified: nothing says it is wrong. Returns the sentence that says so, or undefined.
+ */
+function unreachedForCredentials(f: IdentityFacts): string | undefined {
+  if (f.credentialsError === undefined || f.credentialsNeed !== 'sts' || !f.credentialsFailure || !UNREACHABLE.has(f.credentialsFailure.kind)) return undefined;
+  return `${f.credentialsVia ?? `Profile "${f.profile}"`}: configured, not verified. Resolving it needs STS, and the call did not get through.`;
+}
+
 export function describeStsError(f: IdentityFacts, now: string = new Date().toISOString()): Diagnosis | undefined {
   if (f.ok) return undefined;
-  if (f.credentialsError !== undefined) {
+  const unreached = unreachedForCredentials(f);
+  if (f.credentialsError !== undefined && !unreached) {
     return {
       code: 'CC3015',
       message: `No credentials to sign with: the SDK's provider chain (profile "${f.profile}") failed with "${f.credentialsError}". STS was not called.`,
       fix: 'Run `credcheck chain` to see which source was tried and why each one failed; then set AWS_PROFILE to a working profile, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run `aws sso login` for an SSO profile.',
     };
+  }
+  if (unreached) {
+    // Same causes, same codes and fixes as a failed GetCallerIdentity: only the call differs.
+    const d = describeStsError({ ...f, credentialsError: undefined, error: f.credentialsFailure! }, now);
+    if (!d) return undefined;
+    return { ...d, message: `${unreached} ${d.message}` };
   }
   const e = f.error;
   if (!e) return undefined;

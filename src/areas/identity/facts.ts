@@ -47,6 +47,12 @@ export interface IdentityFacts {
   credentials?: CredentialTraits;
   /** Credential resolution failed before any STS call: the SDK's message. */
   credentialsError?: string;
+  /** What resolving the credentials needed beyond this host's files, when it needed the network. */
+  credentialsNeed?: 'sts' | 'sso' | 'container';
+  /** What was being resolved, in words: profile "deploy" (role_arn: AssumeRole), … */
+  credentialsVia?: string;
+  /** The resolution failure classified like an STS call failure (refused, timeout, DNS, TLS, proxy). */
+  credentialsFailure?: StsCallError;
   caBundle?: { AWS_CA_BUNDLE?: string; NODE_EXTRA_CA_CERTS?: string };
   ok: boolean;
   caller?: CallerFacts;

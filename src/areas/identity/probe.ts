@@ -45,6 +45,18 @@ function traits(creds: AwsCredentialIdentity, showKeyIds: boolean): CredentialTr
   };
 }
 
+/** Which endpoint resolving these credentials calls, when it calls one (the JS SDK's order). */
+function networkNeed(profile: ProfileConfig | undefined, env: NodeJS.ProcessEnv): { need: NonNullable<IdentityFacts['credentialsNeed']>; via: string } | undefined {
+  const v = profile?.values ?? {};
+  const name = `profile "${profile?.name ?? 'default'}"`;
+  if (v.sso_session || v.sso_start_url) return { need: 'sso', via: `${name} (SSO)` };
+  if (v.role_arn && v.web_identity_token_file) return { need: 'sts', via: `${name} (web identity: AssumeRoleWithWebIdentity)` };
+  if (v.role_arn) return { need: 'sts', via: `${name} (role_arn: AssumeRole)` };
+  if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return { need: 'sts', via: 'AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN (AssumeRoleWithWebIdentity)' };
+  if (env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) return { need: 'container', via: 'the container credentials endpoint' };
+  return undefined;
+}
+
 async function defaultProvider(profile: string | undefined): Promise<AwsCredentialIdentityProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   return fromNodeProviderChain(profile ? { profile } : {});
@@ -102,6 +114,16 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
     registerSecret(creds.sessionToken);
   } catch (error) {
     facts.credentialsError = (error as Error)?.message ?? String(error);
+    // A role, web identity or SSO profile that could not reach its endpoint is configured, not
+    // broken: keep the failure in the same terms as a failed STS call, so it gets the network fix.
+    const need = networkNeed(profile, env);
+    if (need) {
+      facts.credentialsNeed = need.need;
+      facts.credentialsVia = need.via;
+      facts.credentialsFailure = error instanceof DeadlineExceeded
+        ? { kind: 'timeout', code: 'Deadline', message: `no credentials within ${error.ms} ms` }
+        : classifyStsError(error);
+    }
     return facts;
   }
   facts.credentials = traits(creds, Boolean(opts.showKeyIds));

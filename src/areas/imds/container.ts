@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
+import { redactUrl } from '../../kernel/userinfo.js';
 import type { ContainerFacts } from './facts.js';
 import { step } from './http.js';
 
@@ -37,7 +38,7 @@ export async function probeContainer(opts: ContainerProbeOptions = {}): Promise<
   if (!relative && !full) return undefined;
   const source = relative ? 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' : 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
   const raw = containerEndpointUrl(env)!;
-  const facts: ContainerFacts = { source, bothSet: Boolean(relative && full), url: raw, kind: 'invalid-url' };
+  const facts: ContainerFacts = { source, bothSet: Boolean(relative && full), url: redactUrl(raw), kind: 'invalid-url' };
   let url: URL;
   try {
     url = new URL(raw);

@@ -21,6 +21,9 @@ const KNOWN: Known[] = [
   { id: 'java', name: 'Java process', match: /(^|\/)java(\s|$)/, why: 'The Java SDK profile provider re-reads on a timer only in recent versions; older ones keep the keys they read.' },
 ];
 
+/** Programs known to use AWS credentials whatever their runtime (not the generic interpreters). */
+export const KNOWN_AGENTS = KNOWN.filter((k) => !['node', 'python', 'java'].includes(k.id));
+
 /** Extracts `aws_credentials_file:` from the agent's YAML without a YAML parser (one flat key). */
 export function codedeployCredentialsFile(yaml: string): string | undefined {
   const m = /^\s*:?aws_credentials_file:\s*['"]?([^'"\n#]+?)['"]?\s*(#.*)?$/m.exec(yaml);

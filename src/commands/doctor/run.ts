@@ -11,6 +11,10 @@ import { dropExplained, runRules } from '../../kernel/rule.js';
 import { RULES } from '../../rules.js';
 import { areaLine, type AreaLine } from './areas.js';
 import { doctorBody } from './render.js';
+import { coverageOf } from './coverage.js';
+
+/** With --pid the question is about those processes: their diagnosis (CC60xx, CC61xx) leads. */
+const aboutTheProcesses = (f: { code: string; severity: string; source?: string }) => f.severity !== 'info' && /^CC6[01]\d\d$/.test(f.code) && (f.source ?? '').startsWith('pid ');
 
 /** Every area through the one runner, all under doctor's overall deadline. */
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
@@ -22,6 +26,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   // Where every area runs, a finding another one explains only restates its cause.
   const findings = dropExplained(runRules(RULES, facts), RULES);
   const areas: AreaLine[] = AREAS.map((a) => areaLine(a.key, a.title, byKey[a.key], findings, a.summary, facts, skipped.get(a.key)));
+  const coverage = coverageOf(areas, opts.timeout);
   const json: Record<string, unknown> = {
     host: hostname(),
     elapsedMs: Math.round(performance.now() - started),
@@ -33,6 +38,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   }
   // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
   if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
-  const code = await emitReport({ command: 'doctor', json, findings, infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
+  const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length || opts.processes ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

@@ -51,11 +51,15 @@ export function evaluate(inputs: PreflightInputs, opts: PreflightOptions, now: s
   const checks: Check[] = [];
 
   const credsNotChecked = notCheckedReason(inputs, 'credentials');
+  // Credentials that needed STS which could not be reached are configured, not missing.
+  const unreached = !creds && id !== undefined && !id.ok;
   if (creds) checks.push(check('credentials', 'pass', `${creds.accessKeyId} (${creds.keyType}) from ${creds.source}`));
+  else if (unreached) checks.push(check('credentials', 'skip', 'configured, not verified: resolving them needs STS, which could not be reached (see identity)'));
   else if (credsNotChecked) checks.push(unverified('credentials', `no environment credentials, other sources not resolved: ${credsNotChecked}`));
   else checks.push(check('credentials', 'fail', `no credentials found${inputs.credentialsError ? `: ${inputs.credentialsError}` : ''}`));
 
-  if (!creds) checks.push(check('identity', 'skip', 'no credentials to verify'));
+  if (unreached) checks.push(check('identity', 'fail', `${id.code}: ${id.diagnosis}`));
+  else if (!creds) checks.push(check('identity', 'skip', 'no credentials to verify'));
   else if (!id) checks.push(check('identity', 'skip', `not verified: ${notCheckedReason(inputs, 'identity') ?? 'STS was not called'}`));
   else if (id.ok) checks.push(check('identity', 'pass', `${id.arn} (account ${id.account})`));
   else checks.push(check('identity', 'fail', `STS ${id.code}: ${id.diagnosis}`));

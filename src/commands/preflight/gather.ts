@@ -5,6 +5,7 @@
  * PreflightInputs, so no check, rule or renderer depends on how the facts were gathered.
  */
 import { readFile } from 'node:fs/promises';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
 import { withDeadline } from '../../kernel/probe.js';
 import { registerSecret } from '../../kernel/secrets.js';
@@ -19,6 +20,8 @@ import type { PreflightInputs, WebIdentityInput } from './inputs.js';
 
 export interface GatherOptions {
   profile?: string;
+  /** A provider to sign with instead of the SDK's chain (the run's one resolution of an STS profile). */
+  credentials?: AwsCredentialIdentityProvider;
   offline?: boolean;
   showKeyIds?: boolean;
 }
@@ -58,6 +61,7 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
   } else {
     const id = await probeIdentity({
       env,
+      ...(opts.credentials ? { credentials: opts.credentials } : {}),
       ...(opts.profile ? { profile: opts.profile } : {}),
       showKeyIds: Boolean(opts.showKeyIds),
       credentialsDeadlineMs: CREDENTIALS_DEADLINE_MS,
@@ -65,7 +69,13 @@ export async function gatherInputs(opts: GatherOptions, env: NodeJS.ProcessEnv):
     });
     const creds = credentialsInput(id, profile);
     if (creds) inputs.credentials = creds;
-    if (id.credentialsError !== undefined) {
+    const unreached = id.credentialsError !== undefined ? describeStsError(id) : undefined;
+    if (unreached && unreached.code !== 'CC3015') {
+      // A role or web identity profile whose STS could not be reached: an identity failure with the
+      // network diagnosis, never "no credentials".
+      inputs.identity = { ok: false, code: id.credentialsFailure?.code ?? id.credentialsFailure?.kind ?? 'unreachable', message: id.credentialsError!, diagnosis: unreached.message, fix: unreached.fix };
+      inputs.notChecked.push('clock: STS could not be reached, so no AWS Date header');
+    } else if (id.credentialsError !== undefined) {
       inputs.credentialsError = id.credentialsError;
       inputs.notChecked.push('clock: no credentials to call STS with, so no AWS Date header');
     } else if (id.ok && id.caller) {

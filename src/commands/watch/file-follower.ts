@@ -6,18 +6,9 @@ import { readSafely } from '../../areas/files/read.js';
 import { feedSdk, sdkView } from '../../areas/files/sdk-view.js';
 import { expiryKeyOf } from '../../sdk/expiry-keys.js';
 
-/** What one successful read of the file yields; the secret survives only as an in-memory hash. */
-export interface KeyObservation {
-  ok: true;
-  keyId: string;
-  secretHash: string;
-  expiration?: string;
-}
-export interface BrokenObservation {
-  ok: false;
-  detail: string;
-}
-export type Observation = KeyObservation | BrokenObservation;
+import type { Observation, Source } from './source.js';
+
+export type { Observation } from './source.js';
 
 /** Reads the credentials file and parses it with the SDK's own loader (ignoreCache on every read). */
 export async function observeFile(path: string, profile: string): Promise<Observation> {
@@ -35,7 +26,10 @@ export async function observeFile(path: string, profile: string): Promise<Observ
   registerRotatingSecrets(`watch:${path}:${profile}`, [secret, section.aws_session_token], 3);
   const secretHash = createHash('sha256').update(secret).digest('hex');
   const expiration = section[expiryKeyOf(section) ?? ''];
-  return { ok: true, keyId, secretHash, ...(expiration ? { expiration } : {}) };
+  const token = section.aws_session_token;
+  // The key pair is held in memory only, for --validate; it is never printed or written.
+  const credentials = { accessKeyId: keyId, secretAccessKey: secret, ...(token ? { sessionToken: token } : {}) };
+  return { ok: true, keyId, secretHash, credentials, ...(expiration ? { expiration } : {}) };
 }
 
 export interface FollowerOptions {
@@ -170,5 +164,26 @@ export class FileFollower {
         this.schedule(this.debounceMs);
       }
     }
+  }
+}
+
+/** The follower as a watch source: "file:/path" with the profile as its bounded name. */
+export class FileSource implements Source {
+  readonly kind = 'file' as const;
+  readonly failEvent = 'file-unreadable' as const;
+  readonly where: string;
+  private follower: FileFollower | undefined;
+
+  constructor(readonly path: string, readonly name: string, private readonly pollMs: number) {
+    this.where = `file:${path}`;
+  }
+
+  start(onObservation: (o: Observation) => void): void {
+    this.follower = new FileFollower({ path: this.path, profile: this.name, pollMs: this.pollMs, onObservation });
+    this.follower.start();
+  }
+
+  stop(): void {
+    this.follower?.stop();
   }
 }

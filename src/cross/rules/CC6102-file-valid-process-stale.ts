@@ -1,31 +1,26 @@
-import { defineRule, need } from '../../kernel/rule.js';
-import { okValue } from '../../kernel/probe.js';
-import { label, usesEnvKeys } from '../../areas/processes/rules/helpers.js';
+import { defineRule } from '../../kernel/rule.js';
+import { label } from '../../areas/processes/rules/helpers.js';
+import { staleFix, staleProcesses } from '../../areas/processes/stale.js';
 
-const REWRITE_SLACK_MS = 2000;
-
-/** Seed 1 proven: the file's keys work right now, yet the process started before they were written. */
+/**
+ * Seed 1: the file this run signed with is current, the process started before it was rewritten.
+ * The cross-area form of CC6001 (which covers the processes whose file this run did not use).
+ */
 export default defineRule({
   code: 'CC6102',
   severity: 'error',
-  title: 'The credentials file is valid now, but the process still holds the keys from before it was rewritten',
+  title: 'The credentials file is current, but the process still holds the keys from before it was rewritten',
   priority: 20,
-  reads: ['identity', 'chain', 'processes'],
+  // Identity is optional: whether a process is stale never waits on STS answering in time.
+  reads: ['chain', 'processes'],
   check(facts) {
-    const id = okValue(facts.identity);
-    const chain = okValue(facts.chain);
-    if (!id?.ok || chain?.active?.source !== 'ini' || !chain.active.file) return [];
-    const file = chain.active.file;
-    return need(facts, 'processes').processes.flatMap((p) => {
-      const theirs = p.files.find((f) => f.kind === 'credentials');
-      if (usesEnvKeys(p) || theirs?.path !== file || !theirs.ctime || !p.startedAt) return [];
-      if (Date.parse(theirs.ctime) <= Date.parse(p.startedAt) + REWRITE_SLACK_MS) return [];
-      return [{
-        message: `STS accepted the keys in ${file} just now (${id.caller?.arn ?? 'valid'}), so the file is not the problem. ${label(p)} started ${p.startedAt}, before the file was rewritten at ${theirs.ctime}: if it fails with ExpiredToken, it is signing with keys it read before the rewrite.`,
-        fix: `Restart ${label(p)} now; then stop it caching the file (see CC6001/CC6002 for this program's permanent fix).`,
-        file,
-        source: `pid ${p.pid}`,
-      }];
-    });
+    return staleProcesses(facts)
+      .filter((s) => s.sameFileAsChain)
+      .map((s) => ({
+        message: `${s.verified ? `STS accepted the keys in ${s.file.path} just now (${s.arn ?? 'valid'}), so the file is not the problem. ` : `${s.file.path} is the file this run signs with. `}${label(s.process)} started ${s.process.startedAt}, before the file's keys were rewritten at ${s.file.mtime}: if it fails with ExpiredToken, it is signing with keys it read before the rewrite.${s.process.patterns[0] ? ` ${s.process.patterns[0].why}` : ''}`,
+        fix: staleFix(s),
+        file: s.file.path,
+        source: `pid ${s.process.pid}`,
+      }));
   },
 });

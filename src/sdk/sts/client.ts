@@ -6,7 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { registerSecret } from '../../kernel/secrets.js';
+import { registerUrlSecrets } from '../../kernel/userinfo.js';
 import type { ProxyChoice } from '../proxy.js';
 
 export interface StsClientOptions {
@@ -43,9 +43,8 @@ export function buildStsClient(o: StsClientOptions): BuiltStsClient {
   let httpAgent: HttpAgent;
   let httpsAgent: HttpsAgent;
   if (o.proxy) {
-    const u = new URL(o.proxy.url);
     // Only the password is secret; the proxy's address is evidence we want to print.
-    if (u.password) registerSecret(decodeURIComponent(u.password));
+    registerUrlSecrets(o.proxy.url);
     const agent = new HttpsProxyAgent(o.proxy.url, { ...(ca ? { ca } : {}), keepAlive: false });
     agent.on('proxyConnect', (connect: { statusCode: number; statusText: string }) => {
       proxyObservation.connectStatus = connect.statusCode;

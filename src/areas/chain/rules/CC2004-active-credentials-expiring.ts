@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../kernel/duration.js';
 import { defineRule, need } from '../../../kernel/rule.js';
-import { describeSource } from './helpers.js';
+import { describeSource, switchToRefreshing } from './helpers.js';
 
 const SOON_MS = 15 * 60_000;
 
@@ -21,7 +21,9 @@ export default defineRule({
       severity: left <= 0 || !a.refreshable ? 'error' : 'warning',
       message: `${describeSource(chain)} ${left <= 0 ? `expired ${formatDuration(-left)} ago` : `expires in ${formatDuration(left)}`} (${a.expiration}, from ${a.expirationSource}). ${how}`,
       fix: a.source === 'env'
-        ? 'Export fresh credentials (or switch to a profile that refreshes itself) before running AWS commands.'
+        ? switchToRefreshing(chain)
+          ? `Export fresh credentials now; so that it does not happen again, ${switchToRefreshing(chain)}.`
+          : 'Export fresh credentials before running AWS commands, or switch to a profile that refreshes itself (role_arn, web identity, SSO).'
         : a.ssm
           ? 'Check the SSM agent is running and rotating (its log says "Next credential rotation will be in …"); restart it if CredentialsExpiresAt is in the past.'
           : a.refreshable

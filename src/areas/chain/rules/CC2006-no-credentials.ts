@@ -1,4 +1,6 @@
 import { defineRule, need } from '../../../kernel/rule.js';
+import { fileFacts } from '../../../kernel/rule-helpers.js';
+import { UNREACHED } from './CC2005-link-failed-silently.js';
 
 export default defineRule({
   code: 'CC2006',
@@ -11,6 +13,12 @@ export default defineRule({
     const chain = need(facts, 'chain');
     // A hard stop is reported by CC2005 as an error, with its reason.
     if (chain.active || chain.links.some((l) => l.hardStop)) return [];
+    // A selected profile that does not exist is the cause (CC1034), and every SDK stops there.
+    const files = fileFacts(facts);
+    if (files && files.profile.source !== 'default' && !files.profiles.some((p) => p.name === files.profile.name)) return [];
+    // A configured link that could not reach its endpoint is not "no credentials": CC2005 says
+    // which link, and that it is configured, not verified.
+    if (chain.links.some((l) => l.status === 'failed' && !['container', 'imds'].includes(l.source) && UNREACHED.test(l.reason ?? ''))) return [];
     const looked = chain.links.map((l) => `${l.source} ${l.status}${l.status === 'failed' || l.status === 'skipped' ? ` (${l.reason})` : ''}`).join(', ');
     // Offline, say "none" only when nothing but the remote links (container, IMDS) went untried,
     // and then as a warning: a role may still supply credentials there.

@@ -1,8 +1,8 @@
 import { defineRule, need } from '../../../kernel/rule.js';
 import { skewText } from '../diagnose.js';
 
-/** The SDK flags skew at 240 s (isClockSkewed); AWS rejects at 5 min. */
-const SKEW_MS = 240_000;
+/** AWS rejects signatures more than 5 minutes off: only then did the call need the correction. */
+const REJECTED_MS = 300_000;
 
 export default defineRule({
   code: 'CC3018',
@@ -14,7 +14,8 @@ export default defineRule({
     const f = need(facts, 'identity');
     if (!f?.ok) return [];
     const offset = f.clockOffsetMs ?? f.sdkClockOffsetMs ?? 0;
-    if (!f.clockSkewCorrected && Math.abs(offset) < SKEW_MS) return [];
+    // "Only worked because" must be true: a rejected first attempt, or a retry at an offset AWS rejects.
+    if (!f.clockSkewCorrected && !((f.attempts ?? 1) > 1 && Math.abs(offset) >= REJECTED_MS)) return [];
     const how = f.clockSkewCorrected
       ? `the first attempt was rejected for its time and the SDK corrected it (systemClockOffset ${Math.round((f.sdkClockOffsetMs ?? 0) / 1000)} s) before retrying`
       : `the SDK's systemClockOffset is ${Math.round((f.sdkClockOffsetMs ?? 0) / 1000)} s`;

@@ -1,10 +1,12 @@
-import { defineRule, need } from '../../../kernel/rule.js';
+import { defineRule } from '../../../kernel/rule.js';
 import { formatDuration } from '../../../kernel/duration.js';
-import { label, READS_ONCE, usesEnvKeys } from './helpers.js';
+import { label, READS_ONCE, sdkLabel } from './helpers.js';
+import { staleFix, staleProcesses } from '../stale.js';
 
-const START_TIME_SLACK_MS = 2000;
-
-/** Seed 1: the file was rewritten after the process read it; the process kept the old keys. */
+/**
+ * Seed 1, for a file this run did not sign with (another HOME, another path): the file was
+ * rewritten after the process read it. When it is the run's own file, CC6102 says it instead.
+ */
 export default defineRule({
   code: 'CC6001',
   severity: 'warning',
@@ -12,27 +14,22 @@ export default defineRule({
   priority: 40,
   reads: ['processes'],
   check(facts) {
-    return need(facts, 'processes').processes.flatMap((p) => {
-      const file = p.files.find((f) => f.kind === 'credentials');
-      if (!p.startedAt || !file?.exists || !file.ctime || usesEnvKeys(p)) return [];
-      const started = Date.parse(p.startedAt);
-      const rewritten = Date.parse(file.ctime);
-      // /proc start times derive from btime, which has 1 s resolution: demand a clear margin.
-      if (rewritten <= started + START_TIME_SLACK_MS) return [];
-      const pattern = p.patterns[0];
-      const knownStale = pattern !== undefined && READS_ONCE.has(pattern.id);
-      const fix = pattern?.id === 'codedeploy-agent'
-        ? `Restart the agent now (systemctl restart codedeploy-agent), then make the fix permanent as described in CC6002.`
-        : knownStale
-          ? `Restart it now (e.g. systemctl restart ${pattern.id}) and after every rotation, or configure it with a provider that refreshes (an instance role or a role_arn profile) instead of a rotated file.`
-          : `If ${label(p)} reads the file only at start, restart it; better, have it re-read on failure (JavaScript SDK: fromIni({ ignoreCache: true }) or fromNodeProviderChain with a refreshing profile) or use a role-based profile that refreshes itself.`;
-      return [{
-        severity: knownStale ? 'error' as const : 'warning' as const,
-        message: `${label(p)} started ${p.startedAt}; ${file.path} was rewritten ${formatDuration(rewritten - started)} later (${file.ctime}).${pattern ? ` ${pattern.why}` : ''} A process that read the keys once is now signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
-        fix,
-        file: file.path,
-        source: `pid ${p.pid}`,
-      }];
-    });
+    return staleProcesses(facts)
+      .filter((s) => !s.sameFileAsChain)
+      .map((s) => {
+        const pattern = s.process.patterns[0];
+        const model = s.process.model;
+        // Known to keep the old keys: a read-once program, or the identified SDK's model says so.
+        const knownStale = (pattern !== undefined && READS_ONCE.has(pattern.id)) || model?.rereadsFile === false;
+        const sdk = sdkLabel(s.process);
+        const why = model?.rereadsFile === false && model.rereadWhy ? ` ${model.rereadWhy}` : pattern ? ` ${pattern.why}` : '';
+        return {
+          severity: knownStale ? ('error' as const) : ('warning' as const),
+          message: `${label(s.process)}${sdk ? ` runs ${sdk}; it` : ''} started ${s.process.startedAt}; the keys in ${s.file.path} were rewritten ${formatDuration(s.laterMs)} later (${s.file.mtime}).${why} ${knownStale ? 'It is' : 'A process that read the keys once is'} now signing with the keys from before the rewrite, which fail with ExpiredToken once they expire.`,
+          fix: staleFix(s),
+          file: s.file.path,
+          source: `pid ${s.process.pid}`,
+        };
+      });
   },
 });

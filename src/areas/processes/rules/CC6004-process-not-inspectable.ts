@@ -8,6 +8,9 @@ export default defineRule({
   reads: ['processes'],
   check(facts) {
     return need(facts, 'processes').processes.flatMap((p) => {
+      if (p.status === 'not-found' && p.pid === 0) {
+        return [{ message: `No running process is named ${p.name ?? '?'} (matched against the command name and the base name of each argument, like pgrep).`, fix: 'List candidates with pgrep -af NAME (or systemctl status SERVICE) and pass a PID or the exact name to --pid.', source: `--pid ${p.name ?? ''}` }];
+      }
       if (p.status === 'not-found') {
         return [{ message: `No process with PID ${p.pid}: ${p.detail ?? 'it may have exited'}.`, fix: 'Find the current PID (pgrep -af NAME or systemctl status SERVICE) and pass it to --pid.', source: `pid ${p.pid}` }];
       }

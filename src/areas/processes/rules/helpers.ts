@@ -12,3 +12,11 @@ export function usesEnvKeys(p: ProcessInfo): boolean {
 
 /** Known to read the shared file once and keep those keys for the life of the process. */
 export const READS_ONCE = new Set(['codedeploy-agent', 'cloudwatch-agent', 'telegraf', 'otel-collector']);
+
+/** "botocore 1.43.11 (Python 3.11)", or undefined when no SDK was identified. */
+export function sdkLabel(p: ProcessInfo): string | undefined {
+  const r = p.runtime;
+  if (!r?.sdkName) return undefined;
+  const runtime = r.runtime === 'unknown' ? '' : ` (${r.runtime[0]!.toUpperCase()}${r.runtime.slice(1)}${r.runtimeVersion ? ` ${r.runtimeVersion.replace(/^go/, '')}` : ''})`;
+  return `${r.sdkName}${r.sdkVersion ? ` ${r.sdkVersion}` : ''}${runtime}`;
+}
