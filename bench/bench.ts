@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   rows.push(await time('credcheck file', node, [BIN, 'file'], blackholed));
   rows.push(await time('credcheck chain --offline', node, [BIN, 'chain', '--offline'], blackholed));
   rows.push(await time('credcheck chain (IMDS disabled)', node, [BIN, 'chain'], { ...blackholed, AWS_EC2_METADATA_DISABLED: 'true' }));
+  // Goal: --sdk all costs at most 50 ms more than chain (pure models over the same observations).
+  rows.push(await time('credcheck chain --sdk all (IMDS disabled)', node, [BIN, 'chain', '--sdk', 'all'], { ...blackholed, AWS_EC2_METADATA_DISABLED: 'true' }));
   rows.push(await time('credcheck identity (loopback STS)', node, [BIN, 'identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));

@@ -37,6 +37,7 @@ import CC1035 from './areas/files/rules/CC1035-duplicate-key.js';
 import CC1036 from './areas/files/rules/CC1036-sdk-file-refused.js';
 import CC1037 from './areas/files/rules/CC1037-sso-token-needs-refresh.js';
 import CC1038 from './areas/files/rules/CC1038-write-refused.js';
+import CC1039 from './areas/files/rules/CC1039-sdks-read-differently.js';
 // --- chain (CC2xxx)
 import CC2001 from './areas/chain/rules/CC2001-aws-profile-skips-env-keys.js';
 import CC2002 from './areas/chain/rules/CC2002-exported-temporary-keys.js';
@@ -120,7 +121,7 @@ export const RULES: readonly Rule[] = [
   // A header the SDK drops or renames is the cause of "the selected profile does not exist".
   CC1026, CC1027, CC1029, CC1024, CC1025, CC1028, CC1005, CC1001, CC1002, CC1003, CC1004, CC1034,
   CC1009, CC1006, CC1007, CC1008, CC1010, CC1011, CC1012, CC1013, CC1014, CC1015, CC1016, CC1017,
-  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1036, CC1037, CC1038, CC1030, CC1031,
+  CC1018, CC1019, CC1020, CC1021, CC1022, CC1023, CC1032, CC1033, CC1035, CC1036, CC1037, CC1038, CC1039, CC1030, CC1031,
   // chain
   CC2007, CC2099, CC2006, CC2004, CC2005, CC2001, CC2002, CC2003,
   // identity

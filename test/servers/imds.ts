@@ -1,5 +1,5 @@
 /**
- * A loopback EC2 instance metadata service (IMDS) for tests. Listens on 127.0.0.1, port 0.
+ * A loopback EC2 instance metadata service (IMDS) for tests. Listens on 127.0.0.1 (or opts.host), port 0 (or opts.port).
  *
  * API
  *   startImds(opts?: ImdsOptions) => Promise<ImdsServer>
@@ -58,6 +58,9 @@ export interface ImdsOptions {
   region?: string;
   accountId?: string;
   instanceId?: string;
+  /** Listen address (default 127.0.0.1, any free port); any 127/8 address works on Linux. */
+  host?: string;
+  port?: number;
 }
 
 export interface ImdsRequest {
@@ -192,10 +195,13 @@ export async function startImds(opts: ImdsOptions = {}): Promise<ImdsServer> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
+  });
   const port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     requests,
     get rotations() {

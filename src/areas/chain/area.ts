@@ -4,11 +4,15 @@ import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
 import { probeChain } from './probe.js';
 import { chainBody, chainJson } from './render.js';
+import { sdkLines } from './render-sdks.js';
+import type { ChainFacts } from './facts.js';
 
 export interface ChainCommandOptions extends AreaOptions {
   profile?: string;
   offline?: boolean;
   ssmRuntimeConfig?: string;
+  /** --sdk names (js, python, cli, ruby, go, all). */
+  sdk?: string[];
 }
 
 export const chainArea = defineArea<ChainCommandOptions>({
@@ -22,7 +26,7 @@ export const chainArea = defineArea<ChainCommandOptions>({
   async probe(ctx) {
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
-    return probeChain({
+    const chain = await probeChain({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
@@ -31,6 +35,13 @@ export const chainArea = defineArea<ChainCommandOptions>({
       // doctor resolves an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
       ...(ctx.mode === 'doctor' ? { shared: ctx.shared } : {}),
     });
+    // Other SDKs (its own command only): pure models over what this probe observed, no extra
+    // network call. A --profile is a client option; the models answer for the environment's choice.
+    if (ctx.mode === 'command' && files && !ctx.opts.profile) {
+      const { answerForCommand } = await import('./sdks.js');
+      Object.assign(chain, await answerForCommand(ctx.env, files, chain, (ctx.opts as ChainCommandOptions).sdk));
+    }
+    return chain;
   },
   summary(facts) {
     const chain = okValue(facts.chain);
@@ -50,6 +61,6 @@ export const chainArea = defineArea<ChainCommandOptions>({
   json: (result) => chainJson(result as never),
   report: {
     json: (result) => chainJson(result as never),
-    body: (result, facts, style) => chainBody(result as never, facts.now, style),
+    body: (result, facts, style) => [...chainBody(result as never, facts.now, style), ...sdkLines(okValue(result as ProbeResult<ChainFacts>), style)],
   },
 });

@@ -1,3 +1,4 @@
+import type { SdkAnswer } from '../../sdk/models/world.js';
 import type { SsoTokenFacts } from '../../sdk/sso/token-cache.js';
 import type { KeyType } from '../../kernel/mask.js';
 
@@ -74,6 +75,9 @@ export interface ChainFacts {
   refreshableProfiles: string[];
   /** SDK warnings captured instead of printed (e.g. "Multiple credential sources detected"). */
   sdkWarnings: string[];
+  /** `chain` only: every modelled SDK's answer (src/sdk/models), and the --sdk names asked (absent: none). */
+  sdks?: SdkAnswer[];
+  sdkAsked?: string[];
   /** The selected SSO profile's token in the SSO cache: status and expiry, never the token. */
   sso?: SsoTokenFacts;
 }

@@ -1,3 +1,4 @@
+import type { FileDifference } from '../../sdk/models/file-diff.js';
 import type { KeyType } from '../../kernel/mask.js';
 import type { HomeInfo, FileKind } from './locate.js';
 import type { ReadStatus } from './read.js';
@@ -22,6 +23,8 @@ export interface IniFileFacts {
   sdkReadsAsEmpty: boolean;
   /** Section and key lines as scanned; values only for keys safe to show. */
   lines: ScannedLine[];
+  /** Lines the SDKs read differently (src/sdk/models/file-diff.ts); never values. */
+  sdkDifferences?: FileDifference[];
 }
 
 export type ProfileKind = 'assume-role' | 'static' | 'web-identity' | 'process' | 'sso' | 'login' | 'none';

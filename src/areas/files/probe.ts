@@ -9,6 +9,7 @@ import { sudoFacts } from './sudo.js';
 import { recordRefusal } from '../../kernel/fs-guard.js';
 import { describeRefusal } from '../../kernel/bounded-read.js';
 import { prepareEnvInputs, prepareSsoToken, prepareTokenFile } from '../../sdk/inputs.js';
+import { fileDifferences, splitPairs } from '../../sdk/models/file-diff.js';
 
 export interface FileProbeOptions {
   env: NodeJS.ProcessEnv;
@@ -17,7 +18,10 @@ export interface FileProbeOptions {
   configFile?: string;
 }
 
-async function readIni(location: FileLocation): Promise<IniFileFacts> {
+/** Each file's text, kept only while probing (for the cross-file comparison). */
+const texts = new WeakMap<IniFileFacts, string>();
+
+async function readIni(location: FileLocation, env: NodeJS.ProcessEnv): Promise<IniFileFacts> {
   const read = await readSafely(location.path);
   const facts: IniFileFacts = {
     kind: location.kind,
@@ -39,6 +43,8 @@ async function readIni(location: FileLocation): Promise<IniFileFacts> {
     facts.lines = scanned.lines;
     facts.sdkReadsAsEmpty = scanned.sdkThrows;
     feedSdk(location.path, read.text);
+    facts.sdkDifferences = fileDifferences(location.kind, read.text, env);
+    texts.set(facts, read.text);
   } else {
     // Whatever credcheck could not read, the SDK must not try either (a FIFO blocks it, /dev/zero
     // never ends, /proc/kmsg waits): give it nothing, which is how it reads a missing file too.
@@ -56,9 +62,11 @@ export async function probeFiles(opts: FileProbeOptions): Promise<FileFacts> {
   const home = resolveHome(env);
   const envInputs = prepareEnvInputs(env);
   const [credentials, config] = await Promise.all([
-    readIni(locateFile('credentials', env, opts.credentialsFile)),
-    readIni(locateFile('config', env, opts.configFile)),
+    readIni(locateFile('credentials', env, opts.credentialsFile), env),
+    readIni(locateFile('config', env, opts.configFile), env),
   ]);
+  const split = splitPairs(texts.get(credentials) ?? '', texts.get(config) ?? '');
+  if (split.length) credentials.sdkDifferences = [...(credentials.sdkDifferences ?? []), ...split].sort((a, b) => a.line - b.line);
   const { credentialsFile, configFile } = await sdkView(credentials.path, config.path);
   const merged: Record<string, Record<string, string>> = {};
   for (const file of [configFile, credentialsFile]) {

@@ -1,0 +1,90 @@
+/**
+ * `chain --sdk`: what every modelled SDK would resolve on this machine. One World is built from
+ * what credcheck already observed (the files' text, the JS chain's network answers), and each
+ * pure model answers from it, so asking every SDK costs no extra network call. Sources the JS
+ * chain did not try stay "not checked" in the World and the models say so.
+ */
+import { accessSync, constants } from 'node:fs';
+import { readSafely } from '../files/read.js';
+import type { FileFacts } from '../files/facts.js';
+import { maskKeyId } from '../../kernel/mask.js';
+import { SDKS } from '../../sdk/models/catalog.js';
+import { imdsAddress } from '../../sdk/models/common.js';
+import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
+import type { ChainFacts } from './facts.js';
+
+
+const NOT_CHECKED: Outcome = { ok: false, error: 'not checked (the JS chain did not try it)' };
+
+function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
+  const l = chain.links.find((x) => x.source === source);
+  if (!l) return NOT_CHECKED;
+  if ((l.status === 'active' || l.status === 'shadowed') && l.accessKeyId) return { ok: true, accessKeyId: l.accessKeyId, expiration: l.status === 'active' ? chain.active?.expiration ?? undefined : undefined };
+  if (l.status === 'failed') return { ok: false, error: l.reason ?? 'failed' };
+  return NOT_CHECKED;
+}
+
+/** The World as observed: files read with credcheck's bounded reader, network answers from the JS chain. */
+export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts): Promise<World> {
+  const text: Record<string, string> = {};
+  for (const f of [files.credentials, files.config]) {
+    const r = await readSafely(f.path);
+    if (r.status === 'ok' || r.status === 'empty') text[f.path] = r.text ?? '';
+  }
+  // Token files: only whether they can be read (their content is a secret the models never need).
+  const tokens = new Set<string>([env.AWS_WEB_IDENTITY_TOKEN_FILE ?? '', ...files.profiles.flatMap((p) => (p.webIdentityTokenFile ? [p.webIdentityTokenFile] : []))]);
+  for (const t of tokens) {
+    if (!t || t in text) continue;
+    try { accessSync(t, constants.R_OK); text[t] = ''; } catch { /* unreadable: absent */ }
+  }
+  const processes: World['processes'] = {};
+  const ini = chain.links.find((l) => l.source === 'ini' && l.kind === 'process');
+  const proc = ini?.profile ? files.profiles.find((p) => p.name === ini.profile)?.credentialProcess : undefined;
+  if (ini && proc) processes[proc] = ini.accessKeyId && (ini.status === 'active' || ini.status === 'shadowed') ? { ok: true, accessKeyId: ini.accessKeyId } : { ok: false, error: ini.reason ?? 'failed' };
+  const endpoint = env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254';
+  const containers: World['containers'] = {};
+  const containerUrl = env.AWS_CONTAINER_CREDENTIALS_FULL_URI || (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ? `http://169.254.170.2${env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}` : undefined);
+  if (containerUrl) containers[containerUrl] = linkOutcome(chain, 'container');
+  return {
+    env: { ...env }, home: files.home.dir, files: text, processes,
+    imds: { [imdsAddress(endpoint)]: chain.offline ? { ok: false, error: 'not checked (--offline)' } : linkOutcome(chain, 'imds') },
+    containers,
+  };
+}
+
+const same = (a: Resolution, b: Resolution) => a.ok === b.ok && (!a.ok || (a.source === b.source && (a.viaSts ?? a.accessKeyId) === (b.viaSts ?? b.accessKeyId)));
+
+/** Pure: every asked SDK's answer from one World, with who disagrees with whom. */
+export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] {
+  const infos = SDKS.filter((s) => asked.includes(s.sdk));
+  const results = infos.map((s) => s.model.resolve(world));
+  return infos.map((s, i) => {
+    const r = results[i];
+    return {
+      sdk: s.sdk, version: s.version, verifiedBy: s.verifiedBy, refresh: s.refresh,
+      active: r.ok ? { source: r.source!, profile: r.profile, accessKeyId: maskKeyId(r.accessKeyId), viaSts: r.viaSts, expiration: r.expiration } : null,
+      error: r.ok ? undefined : r.error,
+      differsFrom: infos.filter((_, j) => j !== i && !same(r, results[j])).map((o) => o.sdk),
+      links: r.links,
+    };
+  });
+}
+
+/** The `sdks` facts for `credcheck chain`: Node always computed (others differ from it), shown when asked. */
+export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
+  const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
+  const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
+  const answers = answerSdks(await observeWorld(env, files, chain), sdks);
+  const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
+  return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
+}
+
+/** One line per answer, for the text report. */
+export function describeAnswer(a: SdkAnswer, label: string): string {
+  if (!a.active) {
+    const stop = a.links.find((l) => l.status === 'stop');
+    return `${label}: no credentials — ${a.error}${stop ? ` at ${stop.link}: ${stop.why}` : ''}`;
+  }
+  const who = a.active.viaSts ? `role ${a.active.viaSts} via STS` : a.active.accessKeyId ?? '';
+  return `${label}: ${a.active.source}${a.active.profile ? ` profile ${a.active.profile}` : ''} ${who}`.trimEnd();
+}

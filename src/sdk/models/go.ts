@@ -1,0 +1,97 @@
+/**
+ * Model of the AWS SDK for Go v2 default chain: config.LoadDefaultConfig in aws-sdk-go-v2 config
+ * 1.17.10 (Debian golang-github-aws-aws-sdk-go-v2-dev 1.17.1): resolve_credentials.go
+ * (resolveCredentialChain: env keys → env web identity → resolveCredsFromProfile: source profile
+ * chain, static, credential_source, web identity, SSO, credential_process, container, IMDS; then
+ * AssumeRole when role_arn is set), env_config.go (AWS_PROFILE then AWS_DEFAULT_PROFILE; AWS_ACCESS_KEY
+ * / AWS_SECRET_KEY accepted; IMDS disabled only by "true", any case), shared_config.go
+ * ([profile default] beats [default]; a missing profile named by the environment is ignored; a key
+ * without its secret is an error), internal/ini.
+ * Docs: https://aws.github.io/aws-sdk-go-v2/docs/configuring-sdk/#specifying-credentials
+ * Refresh: aws.CredentialsCache, ExpiryWindow 0 by default (refresh at expiry); the default file
+ * paths are computed from HOME once, when the program starts (DefaultSharedConfigFiles).
+ */
+import { parseGo } from './ini.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
+import type { Resolution, SdkModel, World } from './world.js';
+
+export const GO_VERSION = '1.17.10';
+/** aws/credential_cache.go: ExpiryWindow 0 unless configured (refresh once expired). */
+export const GO_REFRESH = { beforeExpiryMs: 0, fileCache: 'read on each LoadDefaultConfig; default paths fixed at start-up' };
+
+type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string };
+
+export function resolveGo(world: World): Resolution {
+  const t = new Trail();
+  const env = world.env;
+  const { credentials, config } = filePaths(world);
+  const c = parseGo(world.files[config] ?? ''), k = parseGo(world.files[credentials] ?? '');
+  if ('error' in c || 'error' in k) return t.stop('config', 'ini.ParseError', 'a shared file does not parse');
+  const cfgPlain = merge(c.sections.filter((s) => s.name === 'default'), (n) => n);
+  const cfgNamed = merge(c.sections.filter((s) => s.name.startsWith('profile ')), (n) => n.slice('profile '.length).trim());
+  const creds = merge(k.sections, (n) => n);
+  const has = (n: string) => cfgNamed.has(n) || (n === 'default' && cfgPlain.has(n)) || creds.has(n);
+  const section = (n: string) => ({ ...(cfgNamed.get(n) ?? (n === 'default' ? cfgPlain.get(n) : undefined) ?? {}), ...(creds.get(n) ?? {}) });
+  const profile = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+
+  const key = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY, secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
+  if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
+  t.fell('env', 'no complete key pair');
+  if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
+    if (!nonEmpty(env.AWS_ROLE_ARN)) return t.stop('web-identity', 'errors.errorString', 'AWS_WEB_IDENTITY_TOKEN_FILE without AWS_ROLE_ARN');
+    if (world.files[env.AWS_WEB_IDENTITY_TOKEN_FILE] === undefined) return t.stop('web-identity', 'fmt.wrapError', 'cannot read AWS_WEB_IDENTITY_TOKEN_FILE');
+    return t.won('web-identity', 'web-identity', { viaSts: env.AWS_ROLE_ARN }, 'AWS_WEB_IDENTITY_TOKEN_FILE');
+  }
+  t.skip('web-identity', 'AWS_WEB_IDENTITY_TOKEN_FILE not set');
+
+  /** Static keys: the credentials file's section, else the config's; half a pair is an error. */
+  const staticOf = (n: string): Step | undefined => {
+    for (const p of [creds.get(n), cfgNamed.get(n) ?? (n === 'default' ? cfgPlain.get(n) : undefined)]) {
+      if (!p || (p.aws_access_key_id === undefined && p.aws_secret_access_key === undefined)) continue;
+      if (!nonEmpty(p.aws_access_key_id) || !nonEmpty(p.aws_secret_access_key)) return { stop: 'fmt.wrapError', why: `profile ${n}: partial credentials` };
+      return { source: 'static', accessKeyId: p.aws_access_key_id, tokenFrom: p.aws_session_token ? 'file:aws_session_token' : undefined };
+    }
+    return undefined;
+  };
+  const imds = (): Step => {
+    if ((env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true') return { stop: 'smithy.OperationError', why: 'AWS_EC2_METADATA_DISABLED=true' };
+    const o = imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+    return o.ok ? { source: 'imds', ...fromOutcome(o) } : { stop: 'http.ResponseError', why: o.error };
+  };
+  const fromProfile = (n: string, chain: string[]): Step => {
+    const p = has(n) ? section(n) : {};
+    if (p.source_profile !== undefined && p.credential_source !== undefined) return { stop: 'errors.errorString', why: 'both source_profile and credential_source' };
+    let base: Step;
+    if (nonEmpty(p.role_arn) && p.source_profile !== undefined && p.source_profile !== n) {
+      if (chain.includes(p.source_profile)) return { stop: 'config.SharedConfigAssumeRoleError', why: `source_profile loop through ${p.source_profile}` };
+      if (!has(p.source_profile)) return { stop: 'config.SharedConfigProfileNotExistError', why: `source_profile ${p.source_profile} does not exist` };
+      base = fromProfile(p.source_profile, [...chain, n]);
+    } else {
+      const st = staticOf(n);
+      if (st) base = st;
+      else if (p.credential_source === 'Environment') base = { stop: 'errors.errorString', why: 'credential_source Environment without env keys' };
+      else if (p.credential_source === 'Ec2InstanceMetadata') base = imds();
+      else if (p.web_identity_token_file !== undefined) {
+        if (!nonEmpty(p.role_arn)) return { stop: 'config.CredentialRequiresARNError', why: 'web_identity_token_file without role_arn' };
+        return world.files[p.web_identity_token_file] === undefined ? { stop: 'fmt.wrapError', why: 'cannot read web_identity_token_file' } : { source: 'web-identity', viaSts: p.role_arn, profile: n };
+      } else if (Object.keys(p).some((x) => x.startsWith('sso_'))) {
+        return p.sso_session !== undefined && p.sso_start_url === undefined ? { stop: 'errors.errorString', why: 'sso_session is not supported by this version' } : { stop: 'syscall.Errno', why: 'no cached SSO token' };
+      } else if (p.credential_process !== undefined) {
+        const o = world.processes[p.credential_process];
+        base = o?.ok ? { source: 'process', ...fromOutcome(o) } : { stop: o?.error === 'not JSON' ? 'json.SyntaxError' : 'exec.ExitError', why: `credential_process failed (${o?.error ?? 'not run'})` };
+      } else if (env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {
+        const rel = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+        const o = world.containers[env.AWS_CONTAINER_CREDENTIALS_FULL_URI || `http://169.254.170.2${rel}`];
+        base = o?.ok ? { source: 'container', ...fromOutcome(o) } : { stop: 'http.ResponseError', why: o?.error ?? 'nothing answers' };
+      } else base = imds();
+    }
+    if ('stop' in base || !nonEmpty(p.role_arn)) return base;
+    if (!assume(world, base.accessKeyId)) return { stop: 'smithy.GenericAPIError', why: 'STS rejected the source key' };
+    return { source: 'assume-role', viaSts: p.role_arn, profile: n };
+  };
+  const r = fromProfile(profile, []);
+  if ('stop' in r) return t.stop('profile', r.stop, r.why);
+  return t.won(r.source === 'imds' || r.source === 'container' ? r.source : 'profile', r.source, { profile: has(profile) ? profile : undefined, ...r }, `profile ${profile}`);
+}
+
+export const goModel: SdkModel = { sdk: 'go', version: GO_VERSION, resolve: resolveGo };

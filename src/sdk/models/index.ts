@@ -1,0 +1,8 @@
+/** Every modelled SDK, in the order credcheck reports them. Java v2 is not modelled yet. */
+import { jsModel } from './js.js';
+import { botocoreModel } from './botocore.js';
+import { rubyModel } from './ruby.js';
+import { goModel } from './go.js';
+import type { SdkModel } from './world.js';
+
+export const MODELS: SdkModel[] = [jsModel, botocoreModel, rubyModel, goModel];

@@ -1,0 +1,81 @@
+/**
+ * `credcheck chain --sdk`: the wiring from what credcheck observed to every SDK model and out.
+ * (Whether each model is right is test/oracles/matrix.test.ts's job: here, that the CLI says it.)
+ */
+import { test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { parseJson, runCli } from '../helpers/cli.js';
+import { assertNoSecrets, CANARY, makeHome } from '../helpers/home.js';
+import { SDKS } from '../../src/sdk/models/catalog.js';
+import { SDK_HELP_TEXT } from '../../src/areas/chain/sdk-help.js';
+
+const st = (name: string, id: string) => `[${name}]\naws_access_key_id = ${id}\naws_secret_access_key = ${CANARY.secret}\n`;
+const OFF = { AWS_EC2_METADATA_DISABLED: 'true' };
+
+test('AWS_DEFAULT_PROFILE: Node uses [default], the others use the named profile; JSON says so per SDK', async () => {
+  const home = makeHome({ credentials: st('default', 'AKIADEFAULT000000077') + st('dev', 'AKIADEVPROFILE000077') });
+  const env = { HOME: home, AWS_DEFAULT_PROFILE: 'dev', ...OFF };
+  const text = await runCli(['chain', '--offline'], env);
+  assertNoSecrets(text.stdout + text.stderr);
+  assert.match(text.stdout, /Other SDKs end up elsewhere:/);
+  assert.match(text.stdout, /boto3 and the AWS CLI \(botocore\): static profile dev/);
+  assert.match(text.stdout, /Go \(aws-sdk-go-v2\): static profile dev/);
+  const j = parseJson(await runCli(['chain', '--offline', '--json'], env));
+  assert.equal(j.schemaVersion, 1);
+  const by = Object.fromEntries(j.sdks.map((s: any) => [s.sdk, s]));
+  assert.deepEqual(Object.keys(by).sort(), ['botocore', 'go', 'js', 'ruby']);
+  assert.equal(by.js.active.profile, 'default');
+  assert.equal(by.botocore.active.profile, 'dev');
+  assert.equal(by.botocore.active.accessKeyId, 'AKIA…0077');
+  assert.deepEqual(by.botocore.differsFrom, ['js']);
+  assert.ok(by.js.differsFrom.includes('ruby'));
+  for (const s of j.sdks) {
+    assert.equal(s.verifiedBy, 'oracle');
+    assert.match(s.version, /\d+\.\d+\.\d+/);
+    assert.ok(s.refresh.length > 0);
+  }
+});
+
+test('--sdk python: the key id in credentials and the secret in config stop botocore with PartialCredentialsError; Node merges', async () => {
+  const home = makeHome({ credentials: '[default]\naws_access_key_id = AKIASPLITCREDS000077\n', config: `[default]\naws_secret_access_key = ${CANARY.secret}\n` });
+  const r = await runCli(['chain', '--offline', '--sdk', 'python'], { HOME: home, ...OFF });
+  assertNoSecrets(r.stdout + r.stderr);
+  assert.match(r.stdout, /no credentials — PartialCredentialsError at shared-credentials-file/);
+  assert.match(r.stdout, /refresh: 15 min before expiry \(advisory\), 10 min \(mandatory\)/);
+  assert.doesNotMatch(r.stdout, /^Ruby \(aws-sdk-core\) \(/m, 'only the asked SDK is shown in full');
+  const j = parseJson(await runCli(['chain', '--offline', '--json', '--sdk', 'cli'], { HOME: home, ...OFF }));
+  assert.deepEqual(j.sdks.map((s: any) => s.sdk), ['botocore']);
+  assert.equal(j.sdks[0].active, null);
+  assert.equal(j.sdks[0].error, 'PartialCredentialsError');
+  assert.deepEqual(j.sdks[0].differsFrom, ['js']);
+});
+
+test('--sdk all: web identity in the environment beats static [default] everywhere but Node, and each link says why it loses', async () => {
+  const home = makeHome({ credentials: st('default', 'AKIADEFAULT000000078') });
+  writeFileSync(join(home, 'token'), 'header.payload.signature');
+  const env = { HOME: home, AWS_WEB_IDENTITY_TOKEN_FILE: join(home, 'token'), AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/irsa', ...OFF };
+  const r = await runCli(['chain', '--offline', '--sdk', 'all'], env);
+  assertNoSecrets(r.stdout + r.stderr);
+  assert.match(r.stdout, /Node \(AWS SDK for JavaScript v3\)[\s\S]*?uses: static profile default/);
+  assert.match(r.stdout, /Ruby \(aws-sdk-core\)[\s\S]*?uses: web-identity role\s+arn:aws:iam::123456789012:role\/irsa\s+via STS/);
+  assert.match(r.stdout, /env +fails, chain goes on: no complete key pair/);
+});
+
+test('--sdk java and unknown names are usage errors (exit 2, one line)', async () => {
+  for (const name of ['java', 'cobol']) {
+    const r = await runCli(['chain', '--sdk', name], { HOME: makeHome() });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, name === 'java' ? /java is not modelled yet/ : /unknown SDK "cobol"/);
+  }
+});
+
+test('--help names every modelled SDK version, as the models state it', async () => {
+  const r = await runCli(['chain', '--help'], {});
+  for (const s of SDKS) {
+    assert.ok(SDK_HELP_TEXT.includes(s.version.split(' ').pop()!), `${s.sdk} ${s.version} missing from the help text`);
+    assert.ok(r.stdout.includes(s.version.split(' ').pop()!), `${s.sdk} missing from --help`);
+  }
+});
