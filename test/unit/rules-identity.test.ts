@@ -35,6 +35,14 @@ describe('identity rules', () => {
     assert.deepEqual(codes({ ignoredDefaultRegion: 'eu-west-3' }), ['CC3023']);
     assert.deepEqual(codes({ ignoredDefaultRegion: 'us-east-1' }), []);
   });
+  it('CC3024: a selected profile that did not supply the credentials is named, with the command that shows why', () => {
+    const fromImds = { ...base.credentials!, source: 'IMDS', featureFlags: ['CREDENTIALS_IMDS'] };
+    const found = runRules(RULES, { now: NOW, identity: { status: 'ok', ms: 1, value: { ...base, profile: 'proc', credentials: fromImds, profileNotUsed: true } } });
+    assert.deepEqual(found.map((f) => f.code), ['CC3024']);
+    assert.match(found[0]!.message, /Profile "proc" was selected, but the credentials STS saw came from IMDS/);
+    assert.match(found[0]!.fix, /credcheck chain --profile proc/);
+    assert.deepEqual(codes({ profile: 'proc', credentials: fromImds }), []);
+  });
   it('each failure gets exactly one diagnosis', () => {
     const sts = (code: string, message = 'm', httpStatus = 403) => ({ kind: 'sts' as const, code, message, httpStatus });
     const temp = { ...base.credentials!, keyType: 'temporary' as const, hasSessionToken: true };
