@@ -116,7 +116,7 @@ export async function inspectProcess(pid: number, env: NodeJS.ProcessEnv = proce
 
 /** --pid: numbers are PIDs; names stand for every process of that name (none → a not-found entry). */
 export async function probeProcesses(targets: Array<number | string>, env: NodeJS.ProcessEnv = process.env): Promise<ProcessFacts> {
-  const { pidsByName } = await import('./scan.js');
+  const { pidsByName } = await import('./pids.js');
   const root = procRoot(env);
   const infos: ProcessInfo[][] = await Promise.all(targets.map(async (t) => {
     if (typeof t === 'number') return [await inspectProcess(t, env)];
