@@ -17,7 +17,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   try {
     args = preflightArgs(readInputs(env));
   } catch (error) {
-    await writeOut(annotation({ level: 'error', title: 'credcheck', message: (error as Error).message }));
+    await writeOut(annotation({ level: 'error', title: 'credcheck', message: (error as Error).message }), 'github-commands');
     return 2;
   }
   const child = spawnSync(process.execPath, [process.argv[1]!, ...args], {
@@ -31,14 +31,16 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   try {
     doc = JSON.parse(child.stdout) as PreflightDocument;
   } catch {
-    await writeOut(annotation({ level: 'error', title: 'credcheck', message: `credcheck preflight exited ${child.status ?? child.signal} without a report` }));
+    await writeOut(annotation({ level: 'error', title: 'credcheck', message: `credcheck preflight exited ${child.status ?? child.signal} without a report` }), 'github-commands');
     return child.status ?? 2;
   }
   setOutputs(env, stepOutputs(doc, new Date()));
   const lines = doc.checks.map((c) => `${c.status.toUpperCase().padEnd(4)} ${c.name}: ${c.reason}`);
   const extra = missingIdTokenPermission(doc, env);
   const annotations = [...findingAnnotations(doc.findings), ...(extra ? [extra] : [])];
-  await writeOut(`${lines.join('\n')}\n${annotations.map(annotation).join('')}`);
+  await writeOut(`${lines.join('\n')}\n`);
+  // The annotations are the Action's own workflow commands (data escaped): the one format that keeps them.
+  await writeOut(annotations.map(annotation).join(''), 'github-commands');
   if (extra) appendSummary(env, `> **${extra.title}**: ${extra.message}\n\n`);
   return child.status ?? 2;
 }

@@ -40,6 +40,8 @@ test('write audit under strace: no command writes outside its named outputs, SSO
   const summary = join(out, 'summary.md');
   const textfile = join(out, 'credcheck.prom');
   writeFileSync(summary, '');
+  const watched = join(out, 'watched-credentials');
+  writeFileSync(watched, '[default]\naws_access_key_id = AKIAWATCHEDFILE00001\naws_secret_access_key = q7Vd2LmX9sK4pR8tN1wB6yH3jF0gZ5cE2uA9rTkM\n', { mode: 0o600 });
   const before = snapshotTree(world.home);
   const env = { ...world.env, AWS_ENDPOINT_URL_SSO: sso.url, AWS_ENDPOINT_URL_SSO_OIDC: sso.url, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url };
   const runs: Array<{ args: string[]; outputs?: string[]; env?: Record<string, string> }> = [
@@ -51,7 +53,8 @@ test('write audit under strace: no command writes outside its named outputs, SSO
     { args: ['clock', '--sts-endpoint', sts.url] },
     { args: ['imds'] },
     { args: ['explain', 'CC1037'] },
-    { args: ['watch', '--profile', 'sso', '--textfile', textfile, '--for', '1500ms'], outputs: [textfile] },
+    // An SSO profile is not file keys (watch says what to watch instead and exits 2): follow a file.
+    { args: ['watch', '--file', `${watched}#default`, '--textfile', textfile, '--for', '1500ms'], outputs: [textfile] },
     { args: ['chain', '--profile', 'proc'] },
     { args: ['doctor', '--profile', 'wi', '--timeout', '8s'] },
   ];

@@ -62,8 +62,8 @@ export async function startContainer(opts: ContainerOptions = {}): Promise<Conta
     const expiration = mode === 'expired' ? new Date(Date.now() - 600_000) : c.expiration ?? new Date(Date.now() + 3600_000);
     return json(200, {
       AccessKeyId: c.accessKeyId ?? 'ASIATESTCONTAINER001',
-      SecretAccessKey: c.secretAccessKey ?? 'containerSecretxxxxxxxxxxxxxxxxxxxxxxxxx',
-      Token: c.token ?? 'containerTokenyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy',
+      SecretAccessKey: c.secretAccessKey ?? 'Xq4vR8mT2kL9pN7wB1zH5jD3fG6cY0sA8uE4tVbQ',
+      Token: c.token ?? 'IQoJb3JpZ2luX2VjEFcaCXVzLWVhc3QtMSJHMEUCIQD7kR2mV9',
       Expiration: expiration.toISOString().replace(/\.\d+Z$/, 'Z'),
       RoleArn: 'arn:aws:iam::123456789012:role/task-role',
     });

@@ -115,7 +115,9 @@ async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: Re
     if (!decisive) continue;
     const behind = pending.slice(i + 1);
     const budgetMs = Math.round(Math.max(LATER_LINKS_BUDGET_MS, (performance.now() - started) / 2));
-    const timer = new Promise<undefined>((resolve) => setTimeout(resolve, budgetMs));
+    // setImmediate after the timer: an answer already received while the loop was busy (module
+    // loading blocks it) is processed before the check, not after it.
+    const timer = new Promise<undefined>((resolve) => setTimeout(() => setImmediate(() => resolve(undefined)), budgetMs));
     // A link still running when the budget ends is waited for only if its endpoint has answered by then.
     const rest = await Promise.all(behind.map((p, j) => Promise.race([p, timer.then(() => (answered.has(SDK_ORDER[i + 1 + j]!) ? p : undefined))])));
     rest.forEach((r, j) => {

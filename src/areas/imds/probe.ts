@@ -72,7 +72,10 @@ export async function probeImds(opts: ImdsProbeOptions = {}): Promise<ImdsFacts>
     facts.skipped = `the endpoint is not a URL: ${config.endpoint}`;
     return facts;
   }
-  const skip = skipReason(config, dmi, opts.endpoint);
+  // With a container credentials URI the SDK never asks IMDS: neither does credcheck, unless told where.
+  const skip = container && config.isDefaultEndpoint && !opts.endpoint
+    ? 'a container credentials URI is set: the SDK never tries IMDS (set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --endpoint to probe it anyway)'
+    : skipReason(config, dmi, opts.endpoint);
   if (skip) {
     facts.skipped = skip;
     return facts;
