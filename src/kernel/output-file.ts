@@ -55,3 +55,16 @@ function unlinkQuietly(path: string): void {
     // nothing to clean up
   }
 }
+
+/**
+ * watch's test hook for a full disk (CREDCHECK_TEXTFILE_FAULT_DEVICE=/dev/full gives a real ENOSPC):
+ * one write to that device before each textfile. An output the user named, so it passes the guard.
+ */
+export function writeFaultDevice(device: string): void {
+  const fd = unguarded.openSync(device, 'w');
+  try {
+    unguarded.writeSync(fd, 'credcheck textfile fault probe\n');
+  } finally {
+    unguarded.closeSync(fd);
+  }
+}

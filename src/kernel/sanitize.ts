@@ -122,7 +122,7 @@ export function sanitizeOutput(text: string, format: OutputFormat): string {
       // Built line by line from escaped data: each line is one command, and only commands.
       return neutralizeControls(clean)
         .split('\n')
-        .map((line) => (line === '' || /^::(error|warning|notice)( [^:\n]*)?::/.test(line) ? line : neutralizeWorkflowCommands(line)))
+        .map((line) => (line === '' || /^::(error|warning|notice) (?:(?:file|line|endLine|col|endColumn|title)=[^:,\n]*,?)+::/.test(line) ? line : neutralizeWorkflowCommands(line)))
         .join('\n');
   }
 }

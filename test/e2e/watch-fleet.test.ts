@@ -65,10 +65,10 @@ test('fleet: files, IMDS, container, a stale process and --validate in one watch
   const path = join(home, '.aws', 'credentials');
   const prom = join(home, 'credcheck.prom');
   const imds = await startImds({ mode: 'rotation', rotateEveryMs: 2500 });
-  const container = await startContainer({ authToken: 'container-auth-token-1234', credentials: { accessKeyId: 'ASIAFLEETCONTAINER01', secretAccessKey: 'containerSecretFleet000000000000000000000' } });
+  const container = await startContainer({ authToken: 'Ct7Kq2Wm9Xv4Lp8Rz3NbHs6', credentials: { accessKeyId: 'ASIAFLEETCONTAINER01', secretAccessKey: 'Fq8nW3xK6tP1mZ9rC4vJ7hB2dL5sY0gT8aE3uNpR' } });
   const identity = (k: string, s: string, t?: string) => ({ accessKeyId: k, secretAccessKey: s, ...(t ? { sessionToken: t } : {}), arn: 'arn:aws:sts::123456789012:assumed-role/r/s', account: '123456789012', userId: 'AROA:s' });
   // STS knows the file keys and the container's, not IMDS's: validation fails for IMDS only.
-  const sts = await startSts({ identities: [0, 1, 100].map((i) => identity(keyId(i), secret(i), token(i))).concat(identity('ASIAFLEETCONTAINER01', 'containerSecretFleet000000000000000000000', 'containerTokenyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy')), clockOffsetMs: -120_000 });
+  const sts = await startSts({ identities: [0, 1, 100].map((i) => identity(keyId(i), secret(i), token(i))).concat(identity('ASIAFLEETCONTAINER01', 'Fq8nW3xK6tP1mZ9rC4vJ7hB2dL5sY0gT8aE3uNpR', 'IQoJb3JpZ2luX2VjEFcaCXVzLWVhc3QtMSJHMEUCIQD7kR2mV9')), clockOffsetMs: -120_000 });
   // A consumer that read ~/.aws/credentials at start: a copy of sleep with a name of its own.
   const exe = join(home, 'fleetconsumer');
   copyFileSync('/bin/sleep', exe);
@@ -79,7 +79,7 @@ test('fleet: files, IMDS, container, a stale process and --validate in one watch
     '--profile', 'default', '--profile', 'app', '--imds', imds.url, '--imds-interval', '1s', '--container', container.fullUri,
     '--process', 'fleetconsumer', '--validate', '2s', '--clock-interval', '1s', '--interval', '500ms', '--heartbeat', '1s',
     '--textfile', prom, '--for', '40s',
-  ], { AWS_ENDPOINT_URL_STS: sts.url, AWS_REGION: 'eu-west-1', AWS_CONTAINER_AUTHORIZATION_TOKEN: 'container-auth-token-1234' });
+  ], { AWS_ENDPOINT_URL_STS: sts.url, AWS_REGION: 'eu-west-1', AWS_CONTAINER_AUTHORIZATION_TOKEN: 'Ct7Kq2Wm9Xv4Lp8Rz3NbHs6' });
   try {
     assert.equal(readFileSync(path, 'utf8'), credsBefore, 'watch wrote to what it inspects');
     await w.waitFor((e) => e.filter((x) => x.event === 'validated').length >= 3 && e.some((x) => x.event === 'validation-failed'));
@@ -135,7 +135,7 @@ test('fleet: files, IMDS, container, a stale process and --validate in one watch
     assert.doesNotMatch(text, /ASIA|AKIA|pid=/);
     // IMDS asked within its limits: one token, then about one role+credentials pair per second.
     assert.equal(imds.requests.filter((r) => r.method === 'PUT').length, 1);
-    assertNoSecrets(w.out() + text, [...Object.values(CANARY), 'containerSecretFleet000000000000000000000', 'container-auth-token-1234']);
+    assertNoSecrets(w.out() + text, [...Object.values(CANARY), 'Fq8nW3xK6tP1mZ9rC4vJ7hB2dL5sY0gT8aE3uNpR', 'Ct7Kq2Wm9Xv4Lp8Rz3NbHs6']);
   } finally {
     consumer.kill();
     w.child.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { writeFaultDevice } from '../../kernel/output-file.js';
 import { parseDuration } from '../../kernel/duration.js';
 import { writeErr, writeOut } from '../../kernel/emit.js';
 import { UsageError } from '../../kernel/errors.js';
@@ -296,14 +296,7 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
   const writeOnce = async (file: string) => {
     const m = metrics();
     try {
-      if (faultDevice) {
-        const fh = await open(faultDevice, 'w');
-        try {
-          await fh.write('credcheck textfile fault probe\n');
-        } finally {
-          await fh.close();
-        }
-      }
+      if (faultDevice) writeFaultDevice(faultDevice);
       await writeTextfile(file, m);
       if (textfileBroken) {
         textfileBroken = false;

@@ -11,7 +11,7 @@ export default defineRule({
   // Before the chain's generic failures (CC2006 670): the login is the cause they would restate.
   priority: 665,
   reads: ['chain'],
-  explains: ['CC3015'],
+  explains: ['CC3015', 'CC1037'],
   check(facts) {
     const sso = need(facts, 'chain').sso;
     if (!sso || !SSO_LOGIN_NEEDED.has(sso.status)) return [];
