@@ -3,6 +3,7 @@ import { okValue, type ProbeResult } from './probe.js';
 import { docsPath, type Finding, type Severity } from './finding.js';
 import { guardRefusals } from './fs-guard.js';
 import { unparsedInputs } from './untrusted.js';
+import { oneLine } from './controls.js';
 
 /** What a rule says about one occurrence; the registry adds title and docs. */
 export interface Hit {
@@ -96,13 +97,13 @@ export function toFinding(rule: Rule, hit: Hit, shared?: ReadonlyMap<string, Cod
     code: spec.code,
     severity: hit.severity ?? spec.severity,
     title: spec.title,
-    message: hit.message,
-    fix: hit.fix,
+    message: oneLine(hit.message),
+    fix: oneLine(hit.fix),
     docs: docsPath(spec.code),
   };
-  if (hit.file !== undefined) finding.file = hit.file;
+  if (hit.file !== undefined) finding.file = oneLine(hit.file);
   if (hit.line !== undefined) finding.line = hit.line;
-  if (hit.profile !== undefined) finding.profile = hit.profile;
+  if (hit.profile !== undefined) finding.profile = oneLine(hit.profile);
   if (hit.source !== undefined) finding.source = hit.source;
   return finding;
 }
@@ -131,7 +132,7 @@ export function runRules(rules: readonly Rule[], given: Facts): Finding[] {
           code: 'CC9001',
           severity: 'error',
           title: 'credcheck internal error',
-          message: `Rule ${rule.name} crashed: ${(error as Error)?.message ?? String(error)}`,
+          message: oneLine(`Rule ${rule.name} crashed: ${(error as Error)?.message ?? String(error)}`),
           fix: 'This is a bug in credcheck. Re-run with --debug and report it; the other findings are still valid.',
           docs: docsPath('CC9001'),
         },

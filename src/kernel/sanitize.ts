@@ -1,4 +1,7 @@
 import { scrub } from './secrets.js';
+import { neutralizeControls, visible } from './controls.js';
+
+export { neutralizeControls, oneLine } from './controls.js';
 
 /**
  * One sanitizer per output format. Every string that came from outside (files, env, argv,
@@ -13,22 +16,6 @@ import { scrub } from './secrets.js';
  * sanitizeOutput() over the whole text once more, so a field a renderer forgot is still safe.
  */
 export type OutputFormat = 'text' | 'json' | 'xml' | 'github-commands' | 'markdown' | 'prometheus';
-
-/** Characters a terminal or log viewer acts on: C0 (but tab and newline), DEL, C1, line/paragraph separators, bidi overrides. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF]/g;
-
-function visible(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** Control characters shown as `\x1b`, `\u2028`: visible, inert, and still telling the reader what was there. */
-export function neutralizeControls(text: string, keepNewlines = true): string {
-  return text.replace(keepNewlines ? CONTROL : CONTROL_OR_NEWLINE, visible);
-}
 
 /**
  * The colour codes chalk emits at level 1: reset, bold/dim/italic/underline and their resets,
@@ -97,7 +84,8 @@ function scrubJson(text: string): string {
     return scrub(text); // not one document (never expected): scrub as text, the last line of defence
   }
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrub(v);
+    // Controls shown visibly as in text: `jq -r` would otherwise print an escape sequence raw.
+    if (typeof v === 'string') return neutralizeControls(scrub(v));
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [scrub(k), walk(x)]));
     return v;

@@ -123,3 +123,12 @@ test('a path through a regular file (ENOTDIR) is a one-line finding, not a crash
   const { report } = await hostile(join(d, 'config', 'credentials'), d);
   assert.ok(report.findings.some((f: any) => f.code === 'CC1024'));
 });
+
+test('a newline in AWS_PROFILE cannot forge a line of the report ("✓ No problems found.")', async () => {
+  const d = dir();
+  const forged = 'ghost\n\n✓ No problems found.';
+  const result = await runCli(['doctor', '--offline'], { HOME: d, AWS_CONFIG_FILE: join(d, 'config'), AWS_PROFILE: forged });
+  assert.equal(result.code, 1, result.stderr);
+  assert.doesNotMatch(result.stdout, /^\s*✓ No problems found/m, 'no line of the report starts with the forged verdict');
+  assert.match(result.stdout.replace(/\s+/g, ' '), /ghost\\x0a\\x0a✓ No problems found\./, 'the name is shown, its newlines visible');
+});

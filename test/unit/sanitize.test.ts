@@ -6,6 +6,7 @@ import { setShowKeyIds } from '../../src/kernel/shapes.js';
 import { clip, firstLineClipped, neutralizeWorkflowCommands, sanitizeOutput, setColorAllowed } from '../../src/kernel/sanitize.js';
 import { redactUrl, registerUrlSecrets } from '../../src/kernel/userinfo.js';
 import { maskKeyId } from '../../src/kernel/mask.js';
+import { defineRule, runRules } from '../../src/kernel/rule.js';
 import { registerEnvSecrets } from '../../src/sdk/secret-inputs.js';
 import { findLeaks, findRawControls, findWorkflowCommands, INJECT, leakIndex } from '../helpers/attack.js';
 
@@ -143,4 +144,28 @@ test('no line can start a workflow command, except the annotations credcheck wri
   const out = sanitizeOutput(annotations, 'github-commands');
   assert.deepEqual(findWorkflowCommands(out, true), []);
   assert.equal(out.split('\n').filter((l) => l.startsWith('::')).length, 2, 'the two real annotations survive');
+});
+
+test('JSON: control characters inside values are shown visibly, so `jq -r` cannot print an escape raw', () => {
+  clearSecrets();
+  const doc = JSON.stringify({ profile: `gh\x1b[2Jost\x07`, note: 'line one\nline two' });
+  const out = JSON.parse(sanitizeOutput(`${doc}\n`, 'json'));
+  assert.equal(out.profile, 'gh\\x1b[2Jost\\x07');
+  assert.equal(out.note, 'line one\nline two', 'a newline inside a JSON value is data, not a forged line');
+  assert.deepEqual(findRawControls(out.profile), []);
+});
+
+test('a finding stays one line: a newline from outside data cannot start a line that reads like credcheck\'s', () => {
+  const rule = defineRule({
+    code: 'CC1034',
+    severity: 'error',
+    title: 'x',
+    priority: 1,
+    reads: [],
+    check: () => [{ message: 'profile "a\n\n✓ No problems found." missing', fix: 'add [a\r\n✓ ok]', profile: 'a\n✓ ok' }],
+  });
+  const [finding] = runRules([rule], { io: { refusals: [], unparsed: [] } } as never);
+  assert.equal(finding!.message, 'profile "a\\x0a\\x0a✓ No problems found." missing');
+  assert.equal(finding!.fix, 'add [a\\x0d\\x0a✓ ok]');
+  assert.equal(finding!.profile, 'a\\x0a✓ ok');
 });

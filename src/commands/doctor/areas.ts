@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../../kernel/finding.js';
 import { SEVERITY_RANK } from '../../kernel/finding.js';
 import type { ProbeResult } from '../../kernel/probe.js';
 import type { AreaKey } from '../../kernel/area.js';
+import { oneLine } from '../../kernel/controls.js';
 
 
 export interface AreaLine {
@@ -36,8 +37,8 @@ export type Summariser = (facts: Facts) => string;
 export function areaLine(key: AreaKey, title: string, result: ProbeResult<unknown> | undefined, findings: Finding[], summarise: Summariser, facts: Facts, skippedWhy?: string): AreaLine {
   if (skippedWhy) return { key, title, state: 'skipped', status: skippedWhy };
   if (!result) return { key, title, state: 'skipped', status: 'not checked' };
-  if (result.status === 'unavailable') return { key, title, state: 'unknown', status: `could not check: ${result.reason}` };
-  if (result.status === 'crashed') return { key, title, state: 'error', status: `credcheck failed here: ${result.error}` };
+  if (result.status === 'unavailable') return { key, title, state: 'unknown', status: oneLine(`could not check: ${result.reason}`) };
+  if (result.status === 'crashed') return { key, title, state: 'error', status: oneLine(`credcheck failed here: ${result.error}`) };
   const mine = findings.filter((f) => areaOfCode(f.code) === key);
-  return { key, title, state: worst(mine) ?? 'ok', status: summarise(facts) };
+  return { key, title, state: worst(mine) ?? 'ok', status: oneLine(summarise(facts)) };
 }
