@@ -62,7 +62,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
       // The Clock line owns the clock: repeat the Date header here only when it measured nothing,
       // and then in its words (this host against AWS), never the mirror image beside it.
       const clockMeasured = okValue(facts.clock)?.offsetMs !== undefined;
-      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(-id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
+      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
     }
     if (id.credentialsError !== undefined && id.credentialsFailure && id.credentialsNeed) {

@@ -25,7 +25,7 @@ export interface PreflightInputs {
   /** Why no credentials were found (the chain's own message), when `credentials` is absent. */
   credentialsError?: string;
   identity?: IdentityInput;
-  /** offsetMs = reference clock − this clock (positive: this clock is behind). */
+  /** offsetMs = this clock − reference, like every offsetMs (positive: this clock is ahead). */
   clock?: { offsetMs: number; uncertaintyMs: number; reference: string };
   region?: { name: string; source: string };
   webIdentity?: WebIdentityInput;
