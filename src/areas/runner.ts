@@ -35,7 +35,8 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     shared: new SharedResolution(),
   };
   for (const area of areas) {
-    const why = mode === 'doctor' ? area.skip?.(ctx) : undefined;
+    // Areas run together (doctor, preflight) honour --offline by skipping; run alone, an area answers.
+    const why = mode !== 'command' ? area.skip?.(ctx) : undefined;
     if (why) {
       skipped.set(area.key, why);
       results.set(area.key, Promise.resolve(undefined));
@@ -45,7 +46,7 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     // In doctor each area's outer guard is the overall deadline: the waits that classify a failure
     // (the SDK's 1 s IMDS timeout, STS's budget) are bounded inside the probes, so a loaded machine
     // given a longer --timeout gets a complete answer instead of areas cut off at a fixed 1.5 s.
-    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : mode === 'doctor' ? Number.POSITIVE_INFINITY : area.deadlineMs;
+    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : mode !== 'command' ? Number.POSITIVE_INFINITY : area.deadlineMs;
     // Probes start in order but run concurrently; one that needs another awaits it inside.
     results.set(area.key, Promise.resolve().then(async () => {
       const t = performance.now();

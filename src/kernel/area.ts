@@ -29,8 +29,12 @@ export interface AreaOptions extends CommonOptions {
 export interface AreaContext {
   opts: AreaOptions;
   env: NodeJS.ProcessEnv;
-  /** doctor runs every area under one tight budget; an area's own command runs it alone. */
-  mode: 'doctor' | 'command';
+  /**
+   * doctor runs every area under one tight budget; an area's own command runs it alone; preflight
+   * runs several together as doctor does (skips, one shared resolution) but with the fixed waits
+   * a CI gate states in its output ("did not finish within 4000 ms").
+   */
+  mode: 'doctor' | 'command' | 'preflight';
   /** Resolves with another area's probe result (e.g. chain reuses the files area's read). */
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
   /** Milliseconds left before the overall deadline. */

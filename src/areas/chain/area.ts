@@ -31,9 +31,10 @@ export const chainArea = defineArea<ChainCommandOptions>({
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
+      showKeyIds: Boolean(ctx.opts.showKeyIds),
       ...(files ? { files } : {}),
-      // doctor resolves an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
-      ...(ctx.mode === 'doctor' ? { shared: ctx.shared } : {}),
+      // doctor and preflight resolve an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
+      ...(ctx.mode !== 'command' ? { shared: ctx.shared } : {}),
     });
     // Other SDKs (its own command only): pure models over what this probe observed, no extra
     // network call. A --profile is a client option; the models answer for the environment's choice.

@@ -15,6 +15,9 @@ export interface IdentityCommandOptions extends AreaOptions {
 
 /** Doctor's budget for identity; its own command allows credentials ≤ 6 s + the STS call ≤ 8 s + slack. */
 const DOCTOR_DEADLINE_MS = 2400;
+/** preflight's: the chain may walk to IMDS (1 s timeout in the SDK); STS gets the rest. Sum < 10 s. */
+const PREFLIGHT_CREDENTIALS_MS = 4000;
+const PREFLIGHT_STS_MS = 3500;
 
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
@@ -46,6 +49,9 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
     const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, opts.profile) : undefined;
+    if (ctx.mode === 'preflight') {
+      return probeIdentity({ ...common, ...(credentials ? { credentials } : {}), credentialsDeadlineMs: PREFLIGHT_CREDENTIALS_MS, callDeadlineMs: PREFLIGHT_STS_MS });
+    }
     return probeIdentity({
       ...common,
       ...(credentials ? { credentials } : {}),
