@@ -5,7 +5,7 @@ import { finish } from '../kernel/finish.js';
 import { runProbe, type ProbeResult } from '../kernel/probe.js';
 import { runRules } from '../kernel/rule.js';
 import { RULES } from '../rules.js';
-import { AREAS } from './index.js';
+import { loadAreas } from './index.js';
 import { SharedResolution } from '../sdk/shared-resolution.js';
 
 export interface AreaRun {
@@ -63,14 +63,14 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
 }
 
 /** A single-area command (file, chain, identity, clock, imds): its area, what it needs, the rules, the report. */
-export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions): Promise<void> {
+export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions, name: string): Promise<void> {
   if (!area.command || !area.report) throw new Error(`area ${area.key} has no command`);
   area.command.validate?.(opts);
-  const needed = (area.needs ?? []).map((k) => AREAS.find((a) => a.key === k)!);
+  const needed = await loadAreas(area.needs ?? []);
   const { facts } = await probeAreas([...needed, area], opts, 'command');
   const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[area.key]!;
   const findings = runRules(RULES, facts);
   const { report } = area;
-  const code = await emitReport({ command: area.command.name, json: report.json(result), findings, body: (style) => report.body(result, facts, style) }, opts, facts.now);
+  const code = await emitReport({ command: name, json: report.json(result), findings, body: (style) => report.body(result, facts, style) }, opts, facts.now);
   finish(code);
 }

@@ -19,7 +19,7 @@ export const chainArea = defineArea<ChainCommandOptions>({
   key: 'chain',
   title: 'Chain',
   // Its own command: every link is bounded (≤ 4 s for STS); this is the outer guard.
-  command: { name: 'chain', task: 'walking the credential chain', deadlineMs: 8000 },
+  command: { task: 'walking the credential chain', deadlineMs: 8000 },
   // In doctor the IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
   deadlineMs: 2600,
   needs: ['files'],

@@ -22,7 +22,7 @@ const PREFLIGHT_STS_MS = 3500;
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
   title: 'Identity',
-  command: { name: 'identity', task: 'asking STS who we are', deadlineMs: 16_000 },
+  command: { task: 'asking STS who we are', deadlineMs: 16_000 },
   deadlineMs: DOCTOR_DEADLINE_MS,
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
