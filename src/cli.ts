@@ -8,6 +8,7 @@ import { EXIT_CODES_HELP } from './kernel/options.js';
 import { credcheckVersion } from './kernel/version.js';
 import { wrapHelp } from './kernel/wrap-help.js';
 import { COMMANDS } from './commands/index.js';
+import { AREA_ENTRIES } from './areas/index.js';
 import { armDeadline } from './kernel/deadline.js';
 import { parseDuration } from './kernel/duration.js';
 import { checkEnvValues } from './sdk/env-values.js';
@@ -18,7 +19,9 @@ import { checkEnvValues } from './sdk/env-values.js';
  */
 // Generous on purpose: they are wall-clock, and a host under heavy load (measured: 10× slower
 // than idle) must not turn a slow-but-bounded run into an error. Their job is to end a hang.
-const HARD_DEADLINE_MS: Record<string, number> = { file: 60_000, chain: 60_000, identity: 60_000, clock: 60_000, imds: 60_000, preflight: 60_000, explain: 30_000 };
+const HARD_DEADLINE_MS: Record<string, number> = { preflight: 60_000, explain: 30_000 };
+/** Every area's own command (file, chain, identity, clock, imds, and any new one). */
+const AREA_COMMAND_HARD_DEADLINE_MS = 60_000;
 const DOCTOR_GRACE_MS = 20_000;
 
 function hardDeadlineFor(name: string, opts: Record<string, unknown>): number | undefined {
@@ -29,7 +32,7 @@ function hardDeadlineFor(name: string, opts: Record<string, unknown>): number | 
       return undefined; // the command reports the usage error itself
     }
   }
-  return HARD_DEADLINE_MS[name];
+  return HARD_DEADLINE_MS[name] ?? (AREA_ENTRIES.some((e) => e.command?.name === name) ? AREA_COMMAND_HARD_DEADLINE_MS : undefined);
 }
 
 /**

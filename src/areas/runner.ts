@@ -5,7 +5,7 @@ import { finish } from '../kernel/finish.js';
 import { runProbe, type ProbeResult } from '../kernel/probe.js';
 import { runRules } from '../kernel/rule.js';
 import { RULES } from '../rules.js';
-import { AREAS } from './index.js';
+import { loadAreas } from './index.js';
 import { SharedResolution } from '../sdk/shared-resolution.js';
 
 export interface AreaRun {
@@ -35,7 +35,8 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     shared: new SharedResolution(),
   };
   for (const area of areas) {
-    const why = mode === 'doctor' ? area.skip?.(ctx) : undefined;
+    // Areas run together (doctor, preflight) honour --offline by skipping; run alone, an area answers.
+    const why = mode !== 'command' ? area.skip?.(ctx) : undefined;
     if (why) {
       skipped.set(area.key, why);
       results.set(area.key, Promise.resolve(undefined));
@@ -45,7 +46,7 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
     // In doctor each area's outer guard is the overall deadline: the waits that classify a failure
     // (the SDK's 1 s IMDS timeout, STS's budget) are bounded inside the probes, so a loaded machine
     // given a longer --timeout gets a complete answer instead of areas cut off at a fixed 1.5 s.
-    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : mode === 'doctor' ? Number.POSITIVE_INFINITY : area.deadlineMs;
+    const deadline = mode === 'command' && area.command ? area.command.deadlineMs : mode !== 'command' ? Number.POSITIVE_INFINITY : area.deadlineMs;
     // Probes start in order but run concurrently; one that needs another awaits it inside.
     results.set(area.key, Promise.resolve().then(async () => {
       const t = performance.now();
@@ -62,14 +63,14 @@ export async function probeAreas(areas: readonly AreaDefinition[], opts: AreaOpt
 }
 
 /** A single-area command (file, chain, identity, clock, imds): its area, what it needs, the rules, the report. */
-export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions): Promise<void> {
+export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions, name: string): Promise<void> {
   if (!area.command || !area.report) throw new Error(`area ${area.key} has no command`);
   area.command.validate?.(opts);
-  const needed = (area.needs ?? []).map((k) => AREAS.find((a) => a.key === k)!);
+  const needed = await loadAreas(area.needs ?? []);
   const { facts } = await probeAreas([...needed, area], opts, 'command');
   const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[area.key]!;
   const findings = runRules(RULES, facts);
   const { report } = area;
-  const code = await emitReport({ command: area.command.name, json: report.json(result), findings, body: (style) => report.body(result, facts, style) }, opts, facts.now);
+  const code = await emitReport({ command: name, json: report.json(result), findings, body: (style) => report.body(result, facts, style) }, opts, facts.now);
   finish(code);
 }

@@ -29,8 +29,12 @@ export interface AreaOptions extends CommonOptions {
 export interface AreaContext {
   opts: AreaOptions;
   env: NodeJS.ProcessEnv;
-  /** doctor runs every area under one tight budget; an area's own command runs it alone. */
-  mode: 'doctor' | 'command';
+  /**
+   * doctor runs every area under one tight budget; an area's own command runs it alone; preflight
+   * runs several together as doctor does (skips, one shared resolution) but with the fixed waits
+   * a CI gate states in its output ("did not finish within 4000 ms").
+   */
+  mode: 'doctor' | 'command' | 'preflight';
   /** Resolves with another area's probe result (e.g. chain reuses the files area's read). */
   await<T>(key: AreaKey): Promise<ProbeResult<T> | undefined>;
   /** Milliseconds left before the overall deadline. */
@@ -41,14 +45,18 @@ export interface AreaContext {
 
 /**
  * One area of the diagnosis, the one place that says how to run it: its command, deadlines,
- * probe, one-line summary (doctor), text body and JSON. src/areas/index.ts lists them.
+ * probe, one-line summary (doctor), text body and JSON. Loaded on use through its entry
+ * (src/kernel/area-entry.ts), which src/areas/index.ts lists.
  */
 export interface AreaDefinition<O extends AreaOptions = AreaOptions> {
   key: AreaKey;
   /** Title in doctor's summary. */
   title: string;
-  /** Its own command's name and progress label, when it has one (`credcheck file`). */
-  command?: { name: string; task: string; deadlineMs: number; validate?(opts: O): void };
+  /**
+   * How its own command runs, when it has one (its name, flags and help are in the area's entry.ts):
+   * the progress label, the outer deadline, and checks of the flags before any I/O.
+   */
+  command?: { task: string; deadlineMs: number; validate?(opts: O): void };
   /** Deadline inside doctor. */
   deadlineMs: number;
   /** Areas the probe awaits; an area's own command runs them first. */

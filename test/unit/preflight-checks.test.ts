@@ -94,12 +94,12 @@ describe('evaluate', () => {
   });
 
   it('clock skew: within limit passes, beyond fails, uncertainty is allowed for, unmeasured skips', () => {
-    assert.equal(get(run({ clock: { offsetMs: 2_000, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew').status, 'pass');
-    const c = get(run({ clock: { offsetMs: -600_000, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew');
+    assert.equal(get(run({ clock: { offsetMs: -2_000, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew').status, 'pass');
+    const c = get(run({ clock: { offsetMs: 600_000, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew');
     assert.equal(c.status, 'fail');
     assert.match(c.reason, /ahead of AWS Date by 10m00s/);
-    assert.equal(get(run({ clock: { offsetMs: 60_400, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew').status, 'pass');
-    assert.equal(get(run({ clock: { offsetMs: 90_000, uncertaintyMs: 600, reference: 'AWS Date' } }, { maxClockSkewMs: 120_000 }), 'clock-skew').status, 'pass');
+    assert.equal(get(run({ clock: { offsetMs: -60_400, uncertaintyMs: 600, reference: 'AWS Date' } }), 'clock-skew').status, 'pass');
+    assert.equal(get(run({ clock: { offsetMs: -90_000, uncertaintyMs: 600, reference: 'AWS Date' } }, { maxClockSkewMs: 120_000 }), 'clock-skew').status, 'pass');
     assert.equal(get(run({}), 'clock-skew').status, 'skip');
   });
 

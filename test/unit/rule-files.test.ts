@@ -52,7 +52,7 @@ test('every module in a rules folder is a registered rule, and every registered 
   for (const file of ruleFiles) {
     const compiled = join(DIST_SRC, relative(SRC, file)).replace(/\.ts$/, '.js');
     const mod = (await import(pathToFileURL(compiled).href)) as { default?: Rule };
-    assert.ok(mod.default && registered.has(mod.default), `${relative(REPO_ROOT, file)} is not in RULES (src/rules.ts)`);
+    assert.ok(mod.default && registered.has(mod.default), `${relative(REPO_ROOT, file)} is not in RULES (src/rules.generated.ts is stale: run npm run build, or node scripts/gen-rules.mjs before tsc)`);
     seen.add(mod.default);
   }
   assert.deepEqual(RULES.filter((r) => !seen.has(r)).map((r) => r.name), [], 'registered rules outside a rules folder');
@@ -65,6 +65,15 @@ test('a one-code rule file is named after its code; every rule declares what it 
     if (code) assert.match(readFileSync(file, 'utf8'), new RegExp(`code: '${code}'`), `${name} must define ${code}`);
   }
   for (const rule of RULES) assert.ok(rule.reads.length > 0, `${rule.name} reads nothing`);
+});
+
+test('no two codes of one severity share a priority: the order rules are listed in never decides the output', () => {
+  const seen = new Map<string, string>();
+  for (const c of codesOf(RULES)) {
+    const key = `${c.severity} ${c.priority}`;
+    assert.ok(!seen.has(key), `${c.code} and ${seen.get(key)} are both ${c.severity} with priority ${c.priority}`);
+    seen.set(key, c.code);
+  }
 });
 
 test('every code is named by at least one test', () => {

@@ -35,8 +35,8 @@ test('CC6101: STS rejects on time while the clock is off; not with a good clock 
   const hit = runRules(RULES, { now: NOW, identity: ok(rejected('ExpiredToken')) as never, clock: ok(behind) as never }).find((f) => f.code === 'CC6101');
   assert.ok(hit);
   assert.match(hit.message, /10m0?0?s? behind AWS|10m behind AWS/);
-  // Identity's own Date-header reading (AWS − local) is used when the clock area did not run.
-  assert.ok(codes({ now: NOW, identity: ok(rejected('SignatureDoesNotMatch', 400_000)) as never }).includes('CC6101'));
+  // Identity's own Date-header reading (local − AWS, like the clock's) is used when the clock area did not run.
+  assert.ok(codes({ now: NOW, identity: ok(rejected('SignatureDoesNotMatch', -400_000)) as never }).includes('CC6101'));
   assert.ok(!codes({ now: NOW, identity: ok(rejected('ExpiredToken')) as never, clock: ok({ offsetMs: 300, uncertaintyMs: 20, references: [] }) as never }).includes('CC6101'));
   assert.ok(!codes({ now: NOW, identity: ok(rejected('AccessDenied')) as never, clock: ok(behind) as never }).includes('CC6101'));
 });

@@ -26,8 +26,8 @@ describe('identity rules', () => {
   });
   it('root, skew, proxy, expectations, region', () => {
     assert.deepEqual(codes({ caller: { ...base.caller!, arn: 'arn:aws:iam::1:root', principalType: 'root' } }), ['CC3017']);
-    assert.deepEqual(codes({ clockSkewCorrected: true, clockOffsetMs: 600_000, sdkClockOffsetMs: 600_000 }), ['CC3018']);
-    assert.deepEqual(codes({ clockOffsetMs: 60_000 }), []);
+    assert.deepEqual(codes({ clockSkewCorrected: true, clockOffsetMs: -600_000, sdkClockOffsetMs: -600_000 }), ['CC3018']);
+    assert.deepEqual(codes({ clockOffsetMs: -60_000 }), []);
     assert.deepEqual(codes({ proxy: { url: 'http://p:1', variable: 'HTTPS_PROXY' } }), ['CC3019']);
     assert.deepEqual(codes({ expect: { account: '111122223333', arn: 'arn:aws:iam::*:user/a*' } }), []);
     assert.deepEqual(codes({ expect: { account: '999999999999', arn: 'arn:aws:iam::*:user/bob' } }), ['CC3020', 'CC3021']);

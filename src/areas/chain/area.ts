@@ -19,7 +19,7 @@ export const chainArea = defineArea<ChainCommandOptions>({
   key: 'chain',
   title: 'Chain',
   // Its own command: every link is bounded (≤ 4 s for STS); this is the outer guard.
-  command: { name: 'chain', task: 'walking the credential chain', deadlineMs: 8000 },
+  command: { task: 'walking the credential chain', deadlineMs: 8000 },
   // In doctor the IMDS link gets the SDK's own worst case (2.3 s); STS-backed links are bounded inside.
   deadlineMs: 2600,
   needs: ['files'],
@@ -31,9 +31,10 @@ export const chainArea = defineArea<ChainCommandOptions>({
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
       ...(ctx.opts.ssmRuntimeConfig ? { ssmRuntimeConfig: ctx.opts.ssmRuntimeConfig } : {}),
       offline: Boolean(ctx.opts.offline),
+      showKeyIds: Boolean(ctx.opts.showKeyIds),
       ...(files ? { files } : {}),
-      // doctor resolves an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
-      ...(ctx.mode === 'doctor' ? { shared: ctx.shared } : {}),
+      // doctor and preflight resolve an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
+      ...(ctx.mode !== 'command' ? { shared: ctx.shared } : {}),
     });
     // Other SDKs (its own command only): pure models over what this probe observed, no extra
     // network call. A --profile is a client option; the models answer for the environment's choice.

@@ -1,6 +1,7 @@
 import type { SdkAnswer } from '../../sdk/models/world.js';
 import type { SsoTokenFacts } from '../../sdk/sso/token-cache.js';
 import type { KeyType } from '../../kernel/mask.js';
+import type { WebIdentityToken } from '../../sdk/web-identity.js';
 
 /** The SDK v3 default chain's links, in the order defaultProvider tries them. */
 export type ChainSource = 'env' | 'sso' | 'ini' | 'process' | 'token-file' | 'container' | 'imds';
@@ -80,4 +81,6 @@ export interface ChainFacts {
   sdkAsked?: string[];
   /** The selected SSO profile's token in the SSO cache: status and expiry, never the token. */
   sso?: SsoTokenFacts;
+  /** AWS_WEB_IDENTITY_TOKEN_FILE's JWT claims (exp, iss, sub, aud) or why they could not be read; never the token. */
+  webIdentity?: WebIdentityToken;
 }

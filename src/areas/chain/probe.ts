@@ -4,7 +4,8 @@ import { externalDataInterceptor } from '@smithy/shared-ini-file-loader';
 import { keyTypeOf, maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import { withDeadline } from '../../kernel/probe.js';
-import { readSafely } from '../files/read.js';
+import { readSafely, type SafeRead } from '../files/read.js';
+import { webIdentityToken } from '../../sdk/web-identity.js';
 import { probeFiles } from '../files/probe.js';
 import type { FileFacts, ProfileFacts } from '../files/facts.js';
 import { readSsmRuntimeConfig, type SsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
@@ -33,6 +34,8 @@ export interface ChainProbeOptions {
   files?: FileFacts;
   /** Doctor's one resolution per run: a profile that needs STS is resolved once for every area. */
   shared?: SharedResolution;
+  /** --show-key-ids: the exported key id in full (envKeys), as every command prints it. */
+  showKeyIds?: boolean;
 }
 
 export interface ChainProbe {
@@ -54,18 +57,21 @@ function stsEndpoint(env: NodeJS.ProcessEnv): string {
   return `the SDK's default STS endpoint for region ${env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '(profile region or none)'}`;
 }
 
-/** Hands the SDK token files through credcheck's bounded reader (a FIFO must not hang it). */
-async function interceptTokenFile(path: string, exps: Map<string, string>): Promise<string | undefined> {
+/**
+ * Hands the SDK token files through credcheck's bounded reader (a FIFO must not hang it). Returns
+ * the problem that would block the SDK, if any, and the read (the one read of the file per run).
+ */
+async function interceptTokenFile(path: string, exps: Map<string, string>): Promise<{ problem?: string; read: SafeRead }> {
   const read = await readSafely(path, 64 * 1024);
   if (read.status === 'ok' && read.text !== undefined) {
     registerSecret(read.text.trim());
     externalDataInterceptor.interceptToken(path, read.text);
     const exp = jwtExp(read.text);
     if (exp) exps.set(path, exp);
-    return undefined;
+    return { read };
   }
-  if (read.status === 'not-regular') return `web identity token file ${path} is not a regular file (${read.fileType ?? 'special'}): the SDK would block reading it`;
-  return undefined; // missing/unreadable: let the SDK fail on its own, with its own message
+  if (read.status === 'not-regular') return { problem: `web identity token file ${path} is not a regular file (${read.fileType ?? 'special'}): the SDK would block reading it`, read };
+  return { read }; // missing/unreadable: let the SDK fail on its own, with its own message
 }
 
 function link(source: ChainSource, a: Attempt | undefined, extra: Partial<ChainLink> = {}): ChainLink {
@@ -151,7 +157,15 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   const tokenExps = new Map<string, string>();
   const tokenPaths = new Set<string>(files.profiles.flatMap((p) => (p.webIdentityTokenFile ? [p.webIdentityTokenFile] : [])));
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE) tokenPaths.add(env.AWS_WEB_IDENTITY_TOKEN_FILE);
-  await Promise.all([...tokenPaths].map(async (p) => { const problem = await interceptTokenFile(p, tokenExps); if (problem) tokenProblems.set(p, problem); }));
+  const tokenReads = new Map<string, SafeRead>();
+  await Promise.all([...tokenPaths].map(async (p) => {
+    const { problem, read } = await interceptTokenFile(p, tokenExps);
+    tokenReads.set(p, read);
+    if (problem) tokenProblems.set(p, problem);
+  }));
+  const envToken = env.AWS_WEB_IDENTITY_TOKEN_FILE;
+  // Its claims are facts even offline (read locally): preflight judges the token's lifetime on them.
+  const webIdentity = envToken ? webIdentityToken(envToken, env.AWS_ROLE_ARN, tokenReads.get(envToken)!) : undefined;
   const offline = Boolean(opts.offline);
   const notVerified: string[] = [];
   const explicitProfile = opts.profile ?? env.AWS_PROFILE;
@@ -347,13 +361,14 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   const sso = profile?.kind === 'sso' ? await readSsoToken(profile.name, profile.ssoSession, profile.ssoStartUrl, files.home.dir, new Date()) : undefined;
   const facts: ChainFacts = {
     ...(sso ? { sso } : {}),
+    ...(webIdentity ? { webIdentity } : {}),
     sdkVersions: sdkVersions(),
     profile: files.profile,
     ...(env.AWS_PROFILE ? { awsProfileEnv: env.AWS_PROFILE } : {}),
     envKeys: {
       set: envKeysSet,
       sessionToken: Boolean(env.AWS_SESSION_TOKEN),
-      ...(env.AWS_ACCESS_KEY_ID ? { accessKeyId: maskKeyId(env.AWS_ACCESS_KEY_ID), keyType: keyTypeOf(env.AWS_ACCESS_KEY_ID) } : {}),
+      ...(env.AWS_ACCESS_KEY_ID ? { accessKeyId: maskKeyId(env.AWS_ACCESS_KEY_ID, opts.showKeyIds), keyType: keyTypeOf(env.AWS_ACCESS_KEY_ID) } : {}),
       ...(env.AWS_CREDENTIAL_EXPIRATION ? { expiration: env.AWS_CREDENTIAL_EXPIRATION } : {}),
       ...(env.AWS_SESSION_EXPIRATION ? { sessionExpiration: env.AWS_SESSION_EXPIRATION } : {}),
     },

@@ -16,7 +16,6 @@ export const clockArea = defineArea<ClockCommandOptions>({
   key: 'clock',
   title: 'Clock',
   command: {
-    name: 'clock',
     task: 'checking the clock',
     // Outer bound above the probe's own deadlines (~2 s): a safety net, not the expected path.
     deadlineMs: 2400,

@@ -14,7 +14,7 @@ export const filesArea = defineArea<FileCommandOptions>({
   key: 'files',
   title: 'Files',
   // Its own command: local reads only, generous, but still a deadline, so a wedged NFS home cannot hang us.
-  command: { name: 'file', task: 'reading the shared files', deadlineMs: 5000 },
+  command: { task: 'reading the shared files', deadlineMs: 5000 },
   deadlineMs: 1500,
   probe: ({ opts, env }) => probeFiles({ env, profile: opts.profile, credentialsFile: opts.credentialsFile, configFile: opts.configFile }),
   summary(facts) {

@@ -15,11 +15,14 @@ export interface IdentityCommandOptions extends AreaOptions {
 
 /** Doctor's budget for identity; its own command allows credentials ≤ 6 s + the STS call ≤ 8 s + slack. */
 const DOCTOR_DEADLINE_MS = 2400;
+/** preflight's: the chain may walk to IMDS (1 s timeout in the SDK); STS gets the rest. Sum < 10 s. */
+const PREFLIGHT_CREDENTIALS_MS = 4000;
+const PREFLIGHT_STS_MS = 3500;
 
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
   title: 'Identity',
-  command: { name: 'identity', task: 'asking STS who we are', deadlineMs: 16_000 },
+  command: { task: 'asking STS who we are', deadlineMs: 16_000 },
   deadlineMs: DOCTOR_DEADLINE_MS,
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
@@ -46,6 +49,9 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
     const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, opts.profile) : undefined;
+    if (ctx.mode === 'preflight') {
+      return probeIdentity({ ...common, ...(credentials ? { credentials } : {}), credentialsDeadlineMs: PREFLIGHT_CREDENTIALS_MS, callDeadlineMs: PREFLIGHT_STS_MS });
+    }
     return probeIdentity({
       ...common,
       ...(credentials ? { credentials } : {}),
@@ -62,7 +68,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
       // The Clock line owns the clock: repeat the Date header here only when it measured nothing,
       // and then in its words (this host against AWS), never the mirror image beside it.
       const clockMeasured = okValue(facts.clock)?.offsetMs !== undefined;
-      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(-id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
+      const skew = !clockMeasured && id.clockOffsetMs !== undefined && Math.abs(id.clockOffsetMs) >= 1000 ? ` · this host ${aheadBehind(id.clockOffsetMs).replace(/ahead$/, 'ahead of')} AWS` : '';
       return `${id.caller.arn} (account ${id.caller.account}) via ${id.credentials?.source ?? 'unknown source'} ${id.credentials?.keyId ?? ''}${skew}`;
     }
     if (id.credentialsError !== undefined && id.credentialsFailure && id.credentialsNeed) {

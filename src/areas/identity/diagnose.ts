@@ -32,8 +32,9 @@ function keyText(f: IdentityFacts): string {
   return `key ${c.keyId} (${c.keyType}${c.hasSessionToken ? ', with session token' : ', no session token'}) from ${c.source}`;
 }
 
+/** offsetMs = local − AWS: positive → ahead of AWS, negative → behind. */
 export function skewText(ms: number): string {
-  return `${formatDuration(Math.abs(ms))} ${ms > 0 ? 'behind' : 'ahead of'} AWS`;
+  return `${formatDuration(Math.abs(ms))} ${ms > 0 ? 'ahead of' : 'behind'} AWS`;
 }
 
 function clockEvidence(f: IdentityFacts): string {

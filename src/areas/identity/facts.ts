@@ -67,9 +67,9 @@ export interface IdentityFacts {
   /** AWS's clock (response Date header, 1 s resolution) and local clock when the answer arrived. */
   serverDate?: string;
   localDate?: string;
-  /** serverDate − localDate, ms (positive: AWS is ahead of us). */
+  /** localDate − serverDate (mid-second), ms: local − reference like every offsetMs (positive: this host is ahead). */
   clockOffsetMs?: number;
-  /** The SDK's systemClockOffset after the call. */
+  /** The SDK's correction after the call, local − AWS: its systemClockOffset negated (the SDK adds AWS − local). */
   sdkClockOffsetMs?: number;
   /** The SDK had to correct its clock to succeed (a first attempt failed on time). */
   clockSkewCorrected: boolean;

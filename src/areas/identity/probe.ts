@@ -212,9 +212,11 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
       facts.serverDate = new Date(server).toISOString();
       facts.localDate = new Date(lastDate.local).toISOString();
       // The header is truncated to the second: AWS's time lies in [D, D+1 s), so take the middle.
-      facts.clockOffsetMs = server + 500 - lastDate.local;
+      // local − reference, the one sign convention (positive: this host is ahead of AWS).
+      facts.clockOffsetMs = lastDate.local - (server + 500);
     }
   }
-  facts.sdkClockOffsetMs = built.client.config.systemClockOffset ?? 0;
+  // The SDK's systemClockOffset is AWS − local (what it adds to its clock); facts use local − AWS.
+  facts.sdkClockOffsetMs = -(built.client.config.systemClockOffset ?? 0) || 0;
   return facts;
 }

@@ -13,7 +13,7 @@ export const imdsArea = defineArea<ImdsCommandOptions>({
   key: 'imds',
   title: 'Metadata',
   // Its own command: each step has its own deadline; this outer one only guards against a bug.
-  command: { name: 'imds', task: 'probing the metadata service', deadlineMs: 10_000 },
+  command: { task: 'probing the metadata service', deadlineMs: 10_000 },
   // The probe's first contact waits 1.2 s (a little over the SDK's 1 s) to tell "slow" from "silent".
   deadlineMs: 2000,
   skip: ({ opts }) => (opts.offline ? '--offline: metadata service not contacted' : undefined),

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { DoctorOptions } from './options.js';
-import { AREAS } from '../../areas/index.js';
+import { loadAreas } from '../../areas/index.js';
 import { probeAreas } from '../../areas/runner.js';
 import { parseDuration } from '../../kernel/duration.js';
 import { emitReport } from '../../kernel/emit.js';
@@ -20,6 +20,7 @@ const aboutTheProcesses = (f: { code: string; severity: string; source?: string 
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const overallMs = parseDuration(opts.timeout, '--timeout');
   const started = performance.now();
+  const AREAS = await loadAreas();
   const { facts, skipped, ms: areaMs } = await probeAreas(AREAS, opts, 'doctor', overallMs);
   const { now } = facts;
   const byKey = facts as unknown as Record<string, ProbeResult<unknown>>;

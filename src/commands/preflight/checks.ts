@@ -89,7 +89,7 @@ export function evaluate(inputs: PreflightInputs, opts: PreflightOptions, now: s
   if (!clock) checks.push(check('clock-skew', 'skip', `not measured: ${notCheckedReason(inputs, 'clock') ?? 'no reference clock answered'}`));
   else {
     const off = Math.abs(clock.offsetMs);
-    const text = `${clock.offsetMs >= 0 ? 'behind' : 'ahead of'} ${clock.reference} by ${formatDuration(off)} (±${formatDuration(clock.uncertaintyMs)}); limit ${formatDuration(opts.maxClockSkewMs)}`;
+    const text = `${clock.offsetMs > 0 ? 'ahead of' : 'behind'} ${clock.reference} by ${formatDuration(off)} (±${formatDuration(clock.uncertaintyMs)}); limit ${formatDuration(opts.maxClockSkewMs)}`;
     // Judge the lower bound: a 1 s-resolution Date header must not fail a correct clock.
     checks.push(check('clock-skew', off - clock.uncertaintyMs > opts.maxClockSkewMs ? 'fail' : 'pass', `this clock is ${text}`));
   }

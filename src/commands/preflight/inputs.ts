@@ -1,9 +1,10 @@
 import type { KeyType } from '../../kernel/mask.js';
+import type { WebIdentityToken } from '../../sdk/web-identity.js';
 
 /**
- * Everything preflight judges, as plain data. gather.ts fills it today; at integration the chain,
- * identity and clock probes fill it instead. evaluate() never does I/O, so every check is testable
- * with a literal object. Never holds a secret: key ids are masked, tokens reduced to their claims.
+ * Everything preflight judges, as plain data, derived from the areas' shared facts (from-facts.ts).
+ * evaluate() never does I/O, so every check is testable with a literal object. Never holds a
+ * secret: key ids are masked, tokens reduced to their claims.
  */
 export interface PreflightInputs {
   credentials?: {
@@ -25,7 +26,7 @@ export interface PreflightInputs {
   /** Why no credentials were found (the chain's own message), when `credentials` is absent. */
   credentialsError?: string;
   identity?: IdentityInput;
-  /** offsetMs = reference clock − this clock (positive: this clock is behind). */
+  /** offsetMs = this clock − reference, like every offsetMs (positive: this clock is ahead). */
   clock?: { offsetMs: number; uncertaintyMs: number; reference: string };
   region?: { name: string; source: string };
   webIdentity?: WebIdentityInput;
@@ -37,14 +38,5 @@ export type IdentityInput =
   | { ok: true; account: string; arn: string; principalType: string }
   | { ok: false; code: string; message: string; diagnosis: string; fix: string };
 
-export interface WebIdentityInput {
-  tokenFile: string;
-  /** ISO times / claims from the JWT payload, decoded without verifying the signature. */
-  exp?: string;
-  iss?: string;
-  sub?: string;
-  aud?: string[];
-  roleArn?: string;
-  /** Unreadable file or malformed token: the reason, never the token. */
-  error?: string;
-}
+/** The chain area's reading of AWS_WEB_IDENTITY_TOKEN_FILE (src/sdk/web-identity.ts). */
+export type WebIdentityInput = WebIdentityToken;

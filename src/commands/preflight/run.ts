@@ -14,16 +14,20 @@ import { renderJunit } from '../../render/junit.js';
 import { RULES } from '../../rules.js';
 import { evaluate, type PreflightOptions } from './checks.js';
 import type { PreflightFacts } from './facts.js';
-import { gatherInputs } from './gather.js';
+import { preflightInputs } from './from-facts.js';
 import { preflightBody, preflightJson } from './render.js';
 import { preflightFindings } from './policy.js';
-import { probeFiles } from '../../areas/files/probe.js';
-import { probeChain } from '../../areas/chain/probe.js';
-import { sharedProfileProvider } from '../../areas/chain/shared-provider.js';
-import { SharedResolution } from '../../sdk/shared-resolution.js';
+import { probeAreas } from '../../areas/runner.js';
+import { filesArea } from '../../areas/files/area.js';
+import { chainArea } from '../../areas/chain/area.js';
+import { identityArea } from '../../areas/identity/area.js';
 
-/** The chain's links are bounded inside (IMDS 2.3 s, STS 4 s); this guards the whole walk. */
-const CHAIN_DEADLINE_MS = 6000;
+/**
+ * A safety net over the areas together: each wait is bounded inside (the chain's links, identity's
+ * 4 s for credentials and 3.5 s for STS), so a CI gate finishes well under 10 s even with every
+ * endpoint black-holed; this only ends a wait that should have been bounded and was not.
+ */
+const PREFLIGHT_BUDGET_MS = 9000;
 
 export function preflightOptions(opts: PreflightCommandOptions): PreflightOptions {
   const out: PreflightOptions = {
@@ -42,22 +46,19 @@ export async function runPreflight(opts: PreflightCommandOptions, env: NodeJS.Pr
   const started = performance.now();
   const options = preflightOptions(opts); // usage errors before any I/O
   if (opts.json && opts.format && opts.format !== 'json') throw new UsageError(`--json and --format ${opts.format} contradict each other; pick one`);
-  // doctor's file and chain facts too, so preflight fails for the same causes doctor names; one
-  // resolution of an STS profile shared by the chain and the identity call.
-  const shared = new SharedResolution();
-  const files = await probeFiles({ env, profile: opts.profile }).catch(() => undefined);
-  const credentials = files && !opts.offline ? await sharedProfileProvider(shared, files, env, opts.profile) : undefined;
-  const [inputs, chain] = await Promise.all([
-    gatherInputs({ profile: opts.profile, offline: opts.offline, showKeyIds: opts.showKeyIds, ...(credentials ? { credentials } : {}) }, env),
-    files ? probeChain({ env, ...(opts.profile ? { profile: opts.profile } : {}), offline: Boolean(opts.offline), files, shared, deadlineMs: CHAIN_DEADLINE_MS }).catch(() => undefined) : undefined,
-  ]);
-  // The SDK's "Could not load credentials from any providers" hides the cause a person can act on.
-  if (files && inputs.credentialsError !== undefined && files.profile.source !== 'default' && !files.profiles.some((p) => p.name === files.profile.name)) {
-    inputs.credentialsError = `profile ${files.profile.name} does not exist (selected by ${files.profile.source}; see CC1034)`;
-  }
+  // The facts doctor gathers, by the one runner (as in doctor, --offline skips identity and one
+  // resolution of an STS profile is shared by the chain and the identity call), so
+  // preflight fails for the same causes doctor names. No clock area: the identity call's Date header
+  // is the reference that judges signatures, and a CI gate makes no NTP queries.
+  const areaOpts = { failOn: opts.failOn, showKeyIds: Boolean(opts.showKeyIds), offline: Boolean(opts.offline), ...(opts.profile ? { profile: opts.profile } : {}) };
+  const { facts: shared } = await probeAreas([filesArea, chainArea, identityArea], areaOpts, 'preflight', PREFLIGHT_BUDGET_MS);
+  const inputs = preflightInputs(shared, env, opts);
   const now = new Date().toISOString();
   const preflight: PreflightFacts = { inputs, checks: evaluate(inputs, options, now) };
-  const facts: Facts = { now, preflight, ...(files ? { files: { status: 'ok', ms: 0, value: files } } : {}), ...(chain ? { chain: { status: 'ok', ms: 0, value: chain } } : {}) };
+  // Doctor's file and chain rules (policy.ts keeps what a job must act on); the identity check stands
+  // for identity's own rules, so they are not run twice under two codes.
+  const ok = <K extends 'files' | 'chain'>(k: K) => (shared[k]?.status === 'ok' ? { [k]: shared[k] } : {});
+  const facts: Facts = { now, preflight, ...ok('files'), ...ok('chain') };
   const findings = sortFindings(preflightFindings(runRules(RULES, facts)));
   const onGithub = env.GITHUB_ACTIONS === 'true';
   const format = opts.json ? 'json' : opts.format ?? 'text';

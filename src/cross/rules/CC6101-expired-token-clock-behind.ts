@@ -17,8 +17,8 @@ export default defineRule({
     const clock = okValue(facts.clock);
     const code = id?.error?.code;
     if (!id || id.ok || !code || !TIME_CODES.has(code)) return [];
-    // Clock facts: local − reference. Identity's Date header: AWS − local. Prefer the measured clock.
-    const offset = clock?.offsetMs ?? (id.clockOffsetMs !== undefined ? -id.clockOffsetMs : undefined);
+    // Both are local − reference; prefer the measured clock over the single Date header.
+    const offset = clock?.offsetMs ?? id.clockOffsetMs;
     if (offset === undefined || Math.abs(offset) < 60_000) return [];
     const behind = offset < 0;
     const how = `${formatDuration(Math.abs(offset))} ${behind ? 'behind' : 'ahead of'} AWS`;

@@ -5,7 +5,7 @@ export default defineRule({
   code: 'CC1030',
   severity: 'warning',
   title: 'Credentials file readable by group or others',
-  priority: 640,
+  priority: 645,
   reads: ['files'],
   check(facts) {
     return iniFiles(facts)

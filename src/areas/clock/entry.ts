@@ -1,20 +1,22 @@
-import { Command } from 'commander';
-import { addCommonOptions, EXIT_CODES_HELP } from '../../kernel/options.js';
-import type { ClockCommandOptions } from './area.js';
+import { Option } from 'commander';
+import type { AreaEntry } from '../../kernel/area-entry.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function clockCommand(): Command {
-  const cmd = new Command('clock')
-    .summary("how far off this host's clock is, by NTP and by AWS's own clock")
-    .description(
+/** The clock area: `credcheck clock`'s flags and help; its definition (./area.ts) loads when it runs. */
+export const clockEntry: AreaEntry = {
+  key: 'clock',
+  load: async () => (await import('./area.js')).clockArea,
+  command: {
+    name: 'clock',
+    summary: "how far off this host's clock is, by NTP and by AWS's own clock",
+    description:
       "Measures this host's clock against NTP servers (several samples each, offset and round trip computed from the raw timestamps) and against the Date header of the AWS STS endpoint (the clock that judges request signatures), and shows the local time daemon's own view (chrony, timedatectl) when there is one. Every server is asked concurrently with a short deadline: the command finishes in about 2 s even when UDP 123 is blocked.",
-    )
-    .option('--server <host[:port]>', 'NTP server to ask (repeatable; default: $CREDCHECK_NTP_SERVERS, else 169.254.169.123 on EC2, time.aws.com, pool.ntp.org)', collect)
-    .option('--sts-endpoint <url>', 'endpoint whose Date header is the AWS reference (default: $AWS_ENDPOINT_URL_STS, $AWS_ENDPOINT_URL, https://sts.$AWS_REGION.amazonaws.com)');
-  addCommonOptions(cmd).addHelpText(
-    'after',
-    `
+    options: [
+      new Option('--server <host[:port]>', 'NTP server to ask (repeatable; default: $CREDCHECK_NTP_SERVERS, else 169.254.169.123 on EC2, time.aws.com, pool.ntp.org)').argParser(collect),
+      new Option('--sts-endpoint <url>', 'endpoint whose Date header is the AWS reference (default: $AWS_ENDPOINT_URL_STS, $AWS_ENDPOINT_URL, https://sts.$AWS_REGION.amazonaws.com)'),
+    ],
+    help: `
 Sign convention:
   offset = local clock − reference. Positive: this clock is ahead; negative: behind.
   Text says it in words: "this clock is 4m12s behind".
@@ -31,11 +33,6 @@ Examples:
   $ credcheck clock --server 169.254.169.123 --server time.aws.com
   $ CREDCHECK_NTP_SERVERS=ntp1.corp:123,ntp2.corp credcheck clock --json
   $ credcheck clock --sts-endpoint https://sts.eu-west-1.amazonaws.com
-${EXIT_CODES_HELP}`,
-  );
-  return cmd.action(async (opts: ClockCommandOptions) => {
-    // Loaded on use: --help stays fast. The one runner serves every area and doctor.
-    const [{ runAreaCommand }, { clockArea }] = await Promise.all([import('../runner.js'), import('./area.js')]);
-    await runAreaCommand(clockArea, opts);
-  });
-}
+`,
+  },
+};
