@@ -25,15 +25,19 @@ test('AWS_DEFAULT_PROFILE: Node uses [default], the others use the named profile
   const j = parseJson(await runCli(['chain', '--offline', '--json'], env));
   assert.equal(j.schemaVersion, 1);
   const by = Object.fromEntries(j.sdks.map((s: any) => [s.sdk, s]));
-  assert.deepEqual(Object.keys(by).sort(), ['botocore', 'go', 'js', 'ruby']);
+  assert.deepEqual(Object.keys(by).sort(), ['botocore', 'go', 'java', 'js', 'ruby']);
   assert.equal(by.js.active.profile, 'default');
   assert.equal(by.botocore.active.profile, 'dev');
   assert.equal(by.botocore.active.accessKeyId, 'AKIA…0077');
-  assert.deepEqual(by.botocore.differsFrom, ['js']);
+  assert.deepEqual(by.botocore.differsFrom, ['js', 'java']);
   assert.ok(by.js.differsFrom.includes('ruby'));
+  // Java ignores AWS_DEFAULT_PROFILE too (ProfileFileSystemSetting.AWS_PROFILE): it agrees with Node here.
+  assert.equal(by.java.active.profile, 'default');
+  assert.equal(by.java.verifiedBy, 'model');
   for (const s of j.sdks) {
-    assert.equal(s.verifiedBy, 'oracle');
-    assert.match(s.version, /\d+\.\d+\.\d+/);
+    assert.equal(s.verifiedBy, s.sdk === 'java' ? 'model' : 'oracle');
+    // Java: a release line (its source, read across 2.2x/2.3x), not one build an oracle ran.
+    assert.match(s.version, s.sdk === 'java' ? /\d+\.\d+x$/ : /\d+\.\d+\.\d+/);
     assert.ok(s.refresh.length > 0);
   }
 });
@@ -63,13 +67,28 @@ test('--sdk all: web identity in the environment beats static [default] everywhe
   assert.match(r.stdout, /env +fails, chain goes on: no complete key pair/);
 });
 
-test('--sdk java and unknown names are usage errors (exit 2, one line)', async () => {
-  for (const name of ['java', 'cobol']) {
-    const r = await runCli(['chain', '--sdk', name], { HOME: makeHome() });
-    assert.equal(r.code, 2, r.stderr);
-    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-    assert.match(r.stderr, name === 'java' ? /java is not modelled yet/ : /unknown SDK "cobol"/);
-  }
+test('unknown SDK names are usage errors (exit 2, one line)', async () => {
+  const r = await runCli(['chain', '--sdk', 'cobol'], { HOME: makeHome() });
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /unknown SDK "cobol"; use js, python, cli, ruby, go, java or all/);
+});
+
+test('--sdk java: credential_process beats static keys in one profile, and a failing link never stops the chain', async () => {
+  const home = makeHome({ credentials: `${st('default', 'AKIASTATICJAVA000079')}credential_process = /nonexistent/helper\n` });
+  const r = await runCli(['chain', '--offline', '--sdk', 'java'], { HOME: home, ...OFF });
+  assertNoSecrets(r.stdout + r.stderr);
+  const words = r.stdout.replace(/\s+/g, ' ');
+  assert.match(words, /Java \(AWS SDK for Java 2\.x\) \(aws-sdk-java-v2 2\.3x, model only\)/);
+  // ProfileCredentialsUtils tries credential_process before aws_access_key_id; the process fails, so the profile link
+  // fails and AwsCredentialsProviderChain moves on: container (not set), then IMDS, disabled by "true".
+  assert.match(words, /uses: no credentials — SdkClientException/);
+  assert.match(words, /profile fails, chain goes on: credential_process failed/);
+  assert.doesNotMatch(words, /stops the chain/);
+  const j = parseJson(await runCli(['chain', '--offline', '--json', '--sdk', 'java'], { HOME: home, ...OFF }));
+  assert.deepEqual(j.sdks.map((s: any) => s.sdk), ['java']);
+  assert.equal(j.sdks[0].verifiedBy, 'model');
+  assert.deepEqual(j.sdks[0].differsFrom, ['js']);
 });
 
 test('--help names every modelled SDK version, as the models state it', async () => {

@@ -18,7 +18,7 @@ export function sdkLines(chain: ChainFacts | undefined, style: Style): string[] 
   const { c } = style;
   if (!asked) {
     const differ = answers.filter((a) => a.sdk !== 'js' && a.differsFrom.includes('js'));
-    if (differ.length === 0) return ['', c.dim('Other SDKs (boto3/AWS CLI, Ruby, Go) would use the same credentials; see --sdk all')];
+    if (differ.length === 0) return ['', c.dim('Other SDKs (boto3/AWS CLI, Ruby, Go, Java) would use the same credentials; see --sdk all')];
     return ['', c.bold('Other SDKs end up elsewhere:'), ...differ.map((a) => `  ${paintSeverity(style, 'warning', SYMBOL.warning)} ${describeAnswer(a, labelOf(a.sdk))}`), c.dim('  details: credcheck chain --sdk all')];
   }
   const lines: string[] = [];

@@ -7,5 +7,5 @@ export const SDK_HELP_TEXT = [
   '  python    boto3 and the AWS CLI (also: cli): botocore 1.43.11',
   '  ruby      Ruby (aws-sdk-core): aws-sdk-core 3.168.1',
   '  go        Go (aws-sdk-go-v2): aws-sdk-go-v2/config 1.17.10',
-  '  java      not modelled yet: no Java SDK runs here to check a model against',
+  '  java      Java (AWS SDK for Java 2.x): aws-sdk-java-v2 2.3x (model of the source only: no Java SDK runs here)',
 ].join('\n');

@@ -7,15 +7,13 @@
  * last of [default]/[profile default] wins). Unlike the JS SDK most errors stop the chain.
  * Docs: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html and
  * https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html
- * Refresh: RefreshableCredentials refresh 15 min (advisory) / 10 min (mandatory) before expiry;
- * files are read once per Session.
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH.botocore), not here.
  */
 import { parseConfigparser } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const BOTOCORE_VERSION = '1.43.11';
-export const BOTOCORE_REFRESH = { advisoryMs: 15 * 60_000, mandatoryMs: 10 * 60_000, fileCache: 'once per Session' };
 
 /** shlex.split of "profile x" → x when it splits into exactly two words (quotes, runs of spaces, tabs). */
 export function shlexProfile(name: string): string | undefined {

@@ -8,16 +8,13 @@
  * ([profile default] beats [default]; a missing profile named by the environment is ignored; a key
  * without its secret is an error), internal/ini.
  * Docs: https://aws.github.io/aws-sdk-go-v2/docs/configuring-sdk/#specifying-credentials
- * Refresh: aws.CredentialsCache, ExpiryWindow 0 by default (refresh at expiry); the default file
- * paths are computed from HOME once, when the program starts (DefaultSharedConfigFiles).
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['go-v2']), not here.
  */
 import { parseGo } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const GO_VERSION = '1.17.10';
-/** aws/credential_cache.go: ExpiryWindow 0 unless configured (refresh once expired). */
-export const GO_REFRESH = { beforeExpiryMs: 0, fileCache: 'read on each LoadDefaultConfig; default paths fixed at start-up' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string };
 

@@ -4,15 +4,13 @@
  * resolveProfileData (credential-provider-ini), the file loader of @smithy/core 3.41
  * (submodules/config/shared-ini-file-loader: parseIni, getConfigData, mergeConfigFiles,
  * getProfileName). Docs: https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html
- * Refresh: memoized; refreshed 5 min before expiration (@smithy/property-provider memoize with
- * the chain's isExpired window); the loader caches each file per process unless ignoreCache.
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['js-v3']), not here.
  */
 import { parseJs } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, sectionsOf, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const JS_VERSION = '3.972.97';
-export const JS_REFRESH = { beforeExpiryMs: 5 * 60_000, fileCache: 'per process, per path (until ignoreCache)' };
 
 /** prefixKeyRegex: a known prefix, exactly one whitespace character, an optionally quoted name. */
 const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;

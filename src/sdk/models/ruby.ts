@@ -7,16 +7,14 @@
  * whatever port AWS_EC2_METADATA_SERVICE_ENDPOINT names; disabled only by "true", any case),
  * ecs_credentials.rb (RELATIVE_URI only: FULL_URI is not read by this version).
  * Docs: https://docs.aws.amazon.com/sdk-for-ruby/v3/developer-guide/setup-config.html
- * File caching: Aws.shared_config is a process-wide singleton built on first use; a program
- * never re-reads ~/.aws/credentials unless it calls Aws.shared_config.fresh (the CodeDeploy story).
+ * Refresh windows and file caching (Aws.shared_config, the CodeDeploy story) live in
+ * src/sdk/refresh.ts (REFRESH['ruby-v3']), not here.
  */
 import { parseRuby } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const RUBY_VERSION = '3.168.1';
-/** refreshing_credentials.rb: SYNC_EXPIRATION_LENGTH 300 s (blocking), ASYNC_EXPIRATION_LENGTH 600 s (background, when async_refresh). */
-export const RUBY_REFRESH = { beforeExpiryMs: 5 * 60_000, asyncBeforeExpiryMs: 10 * 60_000, fileCache: 'Aws.shared_config: once per process' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string } | undefined;
 const first = (env: World['env'], names: string[]) => { for (const n of names) if (env[n] !== undefined) return env[n]; return undefined; };
