@@ -67,6 +67,33 @@ test('--sdk all: web identity in the environment beats static [default] everywhe
   assert.match(r.stdout, /env +fails, chain goes on: no complete key pair/);
 });
 
+test('--sdk all --profile ci: each SDK given the profile in code; only Java keeps the environment keys first', async () => {
+  const home = makeHome({ credentials: st('default', 'AKIADEFAULT000000080') + st('ci', 'AKIACIPROFILE0000080') });
+  const env = { HOME: home, AWS_ACCESS_KEY_ID: 'AKIAENVKEYS000000080', AWS_SECRET_ACCESS_KEY: CANARY.secret, ...OFF };
+  const j = parseJson(await runCli(['chain', '--offline', '--json', '--sdk', 'all', '--profile', 'ci'], env));
+  const by = Object.fromEntries(j.sdks.map((s: any) => [s.sdk, s]));
+  // JS: init.profile skips fromEnv; botocore: an explicit profile removes the env provider; Ruby:
+  // static_profile_credentials runs before env_credentials; Go: WithSharedConfigProfile goes
+  // straight to the profile. Java: profileName reaches ProfileCredentialsProvider only.
+  for (const sdk of ['js', 'botocore', 'ruby', 'go']) {
+    assert.equal(by[sdk].active?.profile, 'ci', `${sdk}: ${JSON.stringify(by[sdk])}`);
+    assert.equal(by[sdk].active.accessKeyId, 'AKIA…0080');
+  }
+  assert.equal(by.java.active.source, 'env');
+  assert.deepEqual(by.java.differsFrom, ['js', 'botocore', 'ruby', 'go']);
+  const text = await runCli(['chain', '--offline', '--sdk', 'all', '--profile', 'ci'], env);
+  assertNoSecrets(text.stdout + text.stderr);
+  const words = text.stdout.replace(/\s+/g, ' ');
+  assert.match(words, /Each SDK as a program that names profile ci in code \(--profile\)/);
+  assert.match(words, /env +skipped: a profile is named explicitly: botocore removes the env provider/);
+  // A profile that does not exist: botocore and Go stop with an error; Java still has the env keys.
+  const missing = parseJson(await runCli(['chain', '--offline', '--json', '--sdk', 'all', '--profile', 'nope'], env));
+  const m = Object.fromEntries(missing.sdks.map((s: any) => [s.sdk, s]));
+  assert.equal(m.botocore.error, 'ProfileNotFound');
+  assert.equal(m.go.error, 'config.SharedConfigProfileNotExistError');
+  assert.equal(m.java.active.source, 'env');
+});
+
 test('unknown SDK names are usage errors (exit 2, one line)', async () => {
   const r = await runCli(['chain', '--sdk', 'cobol'], { HOME: makeHome() });
   assert.equal(r.code, 2, r.stderr);

@@ -22,6 +22,8 @@ export function sdkLines(chain: ChainFacts | undefined, style: Style): string[] 
     return ['', c.bold('Other SDKs end up elsewhere:'), ...differ.map((a) => `  ${paintSeverity(style, 'warning', SYMBOL.warning)} ${describeAnswer(a, labelOf(a.sdk))}`), c.dim('  details: credcheck chain --sdk all')];
   }
   const lines: string[] = [];
+  // --profile: every model was given the profile as that SDK's own option (a program naming it in code).
+  if (chain.profile.source === '--profile') lines.push('', c.dim(`Each SDK as a program that names profile ${chain.profile.name} in code (--profile)`));
   for (const a of answers) {
     lines.push('', `${c.bold(labelOf(a.sdk))} ${c.dim(`(${a.version}, ${a.verifiedBy === 'oracle' ? 'model checked against the real SDK' : 'model only'})`)}`);
     lines.push(`  ${a.active ? paintSeverity(style, 'ok', SYMBOL.ok) : paintSeverity(style, 'error', SYMBOL.error)} ${describeAnswer(a, 'uses')}`);

@@ -25,7 +25,7 @@ function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
 }
 
 /** The World as observed: files read with credcheck's bounded reader, network answers from the JS chain. */
-export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts): Promise<World> {
+export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, profile?: string): Promise<World> {
   const text: Record<string, string> = {};
   for (const f of [files.credentials, files.config]) {
     const r = await readSafely(f.path);
@@ -46,7 +46,7 @@ export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, cha
   const containerUrl = env.AWS_CONTAINER_CREDENTIALS_FULL_URI || (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ? `http://169.254.170.2${env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}` : undefined);
   if (containerUrl) containers[containerUrl] = linkOutcome(chain, 'container');
   return {
-    env: { ...env }, home: files.home.dir, files: text, processes,
+    env: { ...env }, home: files.home.dir, files: text, processes, ...(profile ? { profile } : {}),
     imds: { [imdsAddress(endpoint)]: chain.offline ? { ok: false, error: 'not checked (--offline)' } : linkOutcome(chain, 'imds') },
     containers,
   };
@@ -71,10 +71,10 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
 }
 
 /** The `sdks` facts for `credcheck chain`: Node always computed (others differ from it), shown when asked. */
-export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
+export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined, profile?: string): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
   const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
   const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
-  const answers = answerSdks(await observeWorld(env, files, chain), sdks);
+  const answers = answerSdks(await observeWorld(env, files, chain, profile), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
   return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }

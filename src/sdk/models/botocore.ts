@@ -94,7 +94,8 @@ export function resolveBotocore(world: World): Resolution {
   const env = world.env;
   const f = load(world);
   if ('error' in f) return t.stop('files', f.error, 'configparser rejects a shared file');
-  const named = env.AWS_DEFAULT_PROFILE ?? env.AWS_PROFILE;
+  // Session(profile_name=…) / the CLI's --profile (world.profile) beats both variables.
+  const named = world.profile ?? env.AWS_DEFAULT_PROFILE ?? env.AWS_PROFILE;
   const profile = named ?? 'default';
   if (named !== undefined && named !== 'default' && !f.full.has(named)) return t.stop('profile', 'ProfileNotFound', `profile ${named} does not exist`);
   const run = (link: string, step: Step, why: string): Resolution | undefined => {
@@ -107,8 +108,10 @@ export function resolveBotocore(world: World): Resolution {
     : !nonEmpty(env.AWS_SECRET_ACCESS_KEY) ? { stop: 'PartialCredentialsError', why: 'AWS_ACCESS_KEY_ID without AWS_SECRET_ACCESS_KEY' }
     : { source: 'env', accessKeyId: envKey, tokenFrom: env.AWS_SECURITY_TOKEN !== undefined ? 'env:AWS_SECURITY_TOKEN' : env.AWS_SESSION_TOKEN !== undefined ? 'env:AWS_SESSION_TOKEN' : undefined };
   const p = f.full.get(profile) ?? {};
+  // create_credential_resolver: "An explicitly provided profile will negate an EnvProvider."
+  if (world.profile !== undefined) t.skip('env', 'a profile is named explicitly: botocore removes the env provider');
   const steps: Array<[string, () => Step, string]> = [
-    ['env', () => envStep, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'],
+    ...(world.profile !== undefined ? [] : [['env', () => envStep, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'] as [string, () => Step, string]]),
     // AssumeRoleProvider._has_assume_role_config_vars: role_arn, and no web_identity_token_file.
     ['assume-role', () => (p.role_arn !== undefined && p.web_identity_token_file === undefined ? assumeRole(world, f, profile, []) : undefined), `role_arn in ${profile}`],
     ['web-identity', () => {

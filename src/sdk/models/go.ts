@@ -29,17 +29,21 @@ export function resolveGo(world: World): Resolution {
   const creds = merge(k.sections, (n) => n);
   const has = (n: string) => cfgNamed.has(n) || (n === 'default' && cfgPlain.has(n)) || creds.has(n);
   const section = (n: string) => ({ ...(cfgNamed.get(n) ?? (n === 'default' ? cfgPlain.get(n) : undefined) ?? {}), ...(creds.get(n) ?? {}) });
-  const profile = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
-
+  const profile = world.profile || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+  // WithSharedConfigProfile (world.profile): resolveCredentialChain's "case sharedProfileSet" goes
+  // straight to the profile, before env keys and env web identity; a missing profile is an error.
+  const explicit = Boolean(world.profile);
+  if (explicit && !has(profile)) return t.stop('profile', 'config.SharedConfigProfileNotExistError', `profile ${profile} does not exist`);
   const key = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY, secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
-  if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
-  t.fell('env', 'no complete key pair');
-  if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
+  if (explicit) t.skip('env', 'a profile is named in code (WithSharedConfigProfile): env keys are not consulted');
+  else if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
+  else t.fell('env', 'no complete key pair');
+  if (explicit) t.skip('web-identity', 'a profile is named in code: the environment web identity is not consulted');
+  else if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
     if (!nonEmpty(env.AWS_ROLE_ARN)) return t.stop('web-identity', 'errors.errorString', 'AWS_WEB_IDENTITY_TOKEN_FILE without AWS_ROLE_ARN');
     if (world.files[env.AWS_WEB_IDENTITY_TOKEN_FILE] === undefined) return t.stop('web-identity', 'fmt.wrapError', 'cannot read AWS_WEB_IDENTITY_TOKEN_FILE');
     return t.won('web-identity', 'web-identity', { viaSts: env.AWS_ROLE_ARN }, 'AWS_WEB_IDENTITY_TOKEN_FILE');
-  }
-  t.skip('web-identity', 'AWS_WEB_IDENTITY_TOKEN_FILE not set');
+  } else t.skip('web-identity', 'AWS_WEB_IDENTITY_TOKEN_FILE not set');
 
   /** Static keys: the credentials file's section, else the config's; half a pair is an error. */
   const staticOf = (n: string): Step | undefined => {

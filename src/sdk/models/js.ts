@@ -79,9 +79,11 @@ function staticOf(p: Record<string, string>): Got | undefined {
 export function resolveJs(world: World): Resolution {
   const t = new Trail();
   const env = world.env;
-  const profile = env.AWS_PROFILE || 'default';
-  // fromEnv is skipped whenever AWS_PROFILE is set (credential-provider-node defaultProvider).
-  if (env.AWS_PROFILE !== undefined && env.AWS_PROFILE !== '') t.skip('env', 'AWS_PROFILE is set: the JS SDK skips environment keys');
+  // A client `profile` option (world.profile) comes before AWS_PROFILE (getProfileName).
+  const profile = world.profile || env.AWS_PROFILE || 'default';
+  // fromEnv is skipped whenever init.profile or AWS_PROFILE is set (credential-provider-node defaultProvider).
+  if (world.profile) t.skip('env', 'a profile is named in code: the JS SDK skips environment keys');
+  else if (env.AWS_PROFILE !== undefined && env.AWS_PROFILE !== '') t.skip('env', 'AWS_PROFILE is set: the JS SDK skips environment keys');
   else if (nonEmpty(env.AWS_ACCESS_KEY_ID) && nonEmpty(env.AWS_SECRET_ACCESS_KEY)) {
     return t.won('env', 'env', { accessKeyId: env.AWS_ACCESS_KEY_ID, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   } else t.fell('env', 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not both set');
