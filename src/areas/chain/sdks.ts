@@ -1,8 +1,8 @@
 /**
  * `chain --sdk`: what every modelled SDK would resolve on this machine. One World is built from
  * what credcheck already observed (the files' text, the JS chain's network answers), and each
- * pure model answers from it, so asking every SDK costs no extra network call. Sources the JS
- * chain did not try stay "not checked" in the World and the models say so.
+ * pure model answers from it. A source the JS chain did not try but another SDK needs (IMDS,
+ * a container URL, a credential_process) is probed once, shared by every model (world-probe.ts).
  */
 import { accessSync, constants } from 'node:fs';
 import { readSafely } from '../files/read.js';
@@ -52,6 +52,9 @@ export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, cha
   };
 }
 
+/** Network answers reach the World already masked (the chain's links, world-probe.ts): mask the rest, never twice. */
+const masked = (id: string | undefined) => (id !== undefined && /^[A-Z0-9]{4}…[A-Z0-9]{4}$/.test(id) ? id : maskKeyId(id));
+
 const same = (a: Resolution, b: Resolution) => a.ok === b.ok && (!a.ok || (a.source === b.source && (a.viaSts ?? a.accessKeyId) === (b.viaSts ?? b.accessKeyId)));
 
 /** Pure: every asked SDK's answer from one World, with who disagrees with whom. */
@@ -62,7 +65,7 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
     const r = results[i];
     return {
       sdk: s.sdk, version: s.version, verifiedBy: s.verifiedBy, refresh: s.refresh,
-      active: r.ok ? { source: r.source!, profile: r.profile, accessKeyId: maskKeyId(r.accessKeyId), viaSts: r.viaSts, expiration: r.expiration } : null,
+      active: r.ok ? { source: r.source!, profile: r.profile, accessKeyId: masked(r.accessKeyId), viaSts: r.viaSts, expiration: r.expiration } : null,
       error: r.ok ? undefined : r.error,
       differsFrom: infos.filter((_, j) => j !== i && !same(r, results[j])).map((o) => o.sdk),
       links: r.links,
@@ -74,7 +77,10 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
 export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined, profile?: string): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
   const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
   const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
-  const answers = answerSdks(await observeWorld(env, files, chain, profile), sdks);
+  const observed = await observeWorld(env, files, chain, profile);
+  const { wantedBy, fillWanted } = await import('./world-probe.js');
+  const models = SDKS.filter((s) => sdks.includes(s.sdk)).map((s) => s.model);
+  const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, chain.offline)), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
   return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }
