@@ -49,6 +49,9 @@ test('static keys and credential_process in one profile: Node never runs the pro
   assert.equal(by.java.active.accessKeyId, 'ASIA…0082');
   const { readFileSync } = await import('node:fs');
   assert.equal(readFileSync(count, 'utf8').trim().split('\n').length, 1, 'the process ran once');
+  // Without --sdk nobody asked for Java's answer: a process (prompts, browsers) is not run for it.
+  await runCli(['chain', '--offline'], { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' });
+  assert.equal(readFileSync(count, 'utf8').trim().split('\n').length, 1, 'plain chain does not run it');
 });
 
 test('an instance role the JS chain fetched itself: every SDK states its key id masked once (not "…")', async () => {

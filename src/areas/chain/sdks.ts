@@ -80,7 +80,7 @@ export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts,
   const observed = await observeWorld(env, files, chain, profile);
   const { wantedBy, fillWanted } = await import('./world-probe.js');
   const models = SDKS.filter((s) => sdks.includes(s.sdk)).map((s) => s.model);
-  const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, chain.offline)), sdks);
+  const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, { offline: chain.offline, runProcesses: asked !== undefined })), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
   return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }

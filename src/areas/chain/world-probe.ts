@@ -23,13 +23,15 @@ export type Wanted = Record<Kind, Set<string>>;
 const unanswered = (o: Outcome | undefined) => o === undefined || (!o.ok && o.error.startsWith('not checked (the JS chain'));
 
 /** Runs the models over a recording view of the World: what they read that nobody answered. */
-export function wantedBy(world: World, models: SdkModel[], offline: boolean): Wanted {
+export function wantedBy(world: World, models: SdkModel[], opts: { offline: boolean; runProcesses: boolean }): Wanted {
   const wanted: Wanted = { imds: new Set(), containers: new Set(), processes: new Set() };
   const record = (kind: Kind) => new Proxy(world[kind], {
     get(target, key) {
       const o = (target as Record<string, Outcome>)[key as string];
-      // --offline: no network; a credential_process is local and the JS chain runs it offline too.
-      if (typeof key === 'string' && unanswered(o) && (kind === 'processes' || !offline)) wanted[kind].add(key);
+      // --offline: no network (a credential_process is local: the JS chain runs it offline too). A
+      // process has side effects (a prompt, a browser): run only when the user asked with --sdk.
+      const allowed = kind === 'processes' ? opts.runProcesses : !opts.offline;
+      if (typeof key === 'string' && unanswered(o) && allowed) wanted[kind].add(key);
       return o;
     },
   });
