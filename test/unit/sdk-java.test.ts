@@ -110,3 +110,11 @@ test('ProfileFileReader: continuation, sub-properties, a section that does not e
   assert.ok('profiles' in c);
   assert.equal(c.profiles.get('default')!.aws_access_key_id, 'A#B', 'a comment needs whitespace before it in a property line');
 });
+
+test('Java 2.x settings are trimmed; an empty AWS_EC2_METADATA_DISABLED is neither true nor false', () => {
+  const world = (v: string): World => ({ env: { AWS_EC2_METADATA_DISABLED: v, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.2' }, home: '/h', files: {}, processes: {}, imds: { '127.0.0.2:80': { ok: true, accessKeyId: 'ASIAIMDS000000000001' } }, containers: {} });
+  // SystemSettingUtils.resolveSetting(...).map(String::trim), then safeStringToBoolean.
+  assert.equal(resolveJava(world(' TRUE ')).ok, false);
+  assert.equal(resolveJava(world(' false ')).accessKeyId, 'ASIAIMDS000000000001');
+  assert.match(resolveJava(world('')).links.at(-1)!.why, /neither "true" nor "false"/);
+});

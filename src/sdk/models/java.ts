@@ -24,9 +24,12 @@ export const JAVA_VERSION = '2.3x';
 type Got = Partial<Resolution> & { source: NonNullable<Resolution['source']> };
 type Step = Got | { fell: string };
 
-/** SdkSystemSetting: the JVM system property wins over the environment variable. */
+/**
+ * SystemSettingUtils.resolveSetting: the JVM system property, else the environment variable,
+ * trimmed (String::trim); an empty value is still a value.
+ */
 function setting(world: World, property: string, env: string): string | undefined {
-  return world.jvmProperties?.[property] ?? world.env[env];
+  return (world.jvmProperties?.[property] ?? world.env[env])?.trim();
 }
 
 /** SystemSettingsCredentialsProvider.resolveCredentials: trimmed; an empty key or secret throws. */
