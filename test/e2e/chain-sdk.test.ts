@@ -124,4 +124,6 @@ test('--help names every modelled SDK version, as the models state it', async ()
     assert.ok(SDK_HELP_TEXT.includes(s.version.split(' ').pop()!), `${s.sdk} ${s.version} missing from the help text`);
     assert.ok(r.stdout.includes(s.version.split(' ').pop()!), `${s.sdk} missing from --help`);
   }
+  // Lines over 80 columns are re-wrapped by the help formatter and lose their alignment.
+  for (const line of SDK_HELP_TEXT.split('\n')) assert.ok(line.length <= 80, line);
 });

@@ -30,8 +30,8 @@ export function chainCommand(): Command {
 Modelled SDK packages (read from node_modules at run time):
 ${MODELLED_PACKAGES.map((p) => `  ${p}@${v[p]}`).join('\n')}
 
-Other SDKs (--sdk; pure models of each SDK's source, checked against the real SDK in test/oracles;
-Java against its source only):
+Other SDKs (--sdk; pure models of each SDK's source, checked against the real
+SDK in test/oracles; Java against its source only):
 ${SDK_HELP_TEXT}
 
 Examples:
