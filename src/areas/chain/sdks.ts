@@ -12,9 +12,7 @@ import { SDKS } from '../../sdk/models/catalog.js';
 import { imdsAddress } from '../../sdk/models/common.js';
 import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
 import type { ChainFacts } from './facts.js';
-
-
-const NOT_CHECKED: Outcome = { ok: false, error: 'not checked (the JS chain did not try it)' };
+import { fillWanted, NOT_CHECKED, wantedBy } from './world-probe.js';
 
 function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
   const l = chain.links.find((x) => x.source === source);
@@ -78,7 +76,6 @@ export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts,
   const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
   const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
   const observed = await observeWorld(env, files, chain, profile);
-  const { wantedBy, fillWanted } = await import('./world-probe.js');
   const models = SDKS.filter((s) => sdks.includes(s.sdk)).map((s) => s.model);
   const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, { offline: chain.offline, runProcesses: asked !== undefined })), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));

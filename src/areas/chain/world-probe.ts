@@ -20,7 +20,9 @@ export const SDK_STEP_MS = 1000;
 type Kind = 'imds' | 'containers' | 'processes';
 export type Wanted = Record<Kind, Set<string>>;
 
-const unanswered = (o: Outcome | undefined) => o === undefined || (!o.ok && o.error.startsWith('not checked (the JS chain'));
+/** What the World says of a source the JS chain did not try (sdks.ts observeWorld). */
+export const NOT_CHECKED: Outcome = { ok: false, error: 'not checked (the JS chain did not try it)' };
+const unanswered = (o: Outcome | undefined) => o === undefined || o === NOT_CHECKED;
 
 /** Runs the models over a recording view of the World: what they read that nobody answered. */
 export function wantedBy(world: World, models: SdkModel[], opts: { offline: boolean; runProcesses: boolean }): Wanted {
