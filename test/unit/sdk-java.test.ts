@@ -58,6 +58,10 @@ const CASES: Array<[string, string, string]> = [
   ['AWS_EC2_METADATA_DISABLED=TRUE', NONE, 'SystemSettingUtils.safeStringToBoolean: equalsIgnoreCase("true")'],
   ['AWS_EC2_METADATA_DISABLED=1', NONE, 'safeStringToBoolean throws for anything but true/false: IMDS is never asked'],
   ['AWS_EC2_METADATA_DISABLED=false', 'source:imds', 'false: IMDS is asked'],
+  // A profile named in code: DefaultCredentialsProvider.builder().profileName(…) reaches ProfileCredentialsProvider only.
+  ['profile in code, env keys and that static profile', 'AKIAENVORACLE0000001', 'createChain: EnvironmentVariableCredentialsProvider is built without the profile name'],
+  ['profile in code, web identity in env', 'source:web-identity', 'createChain: WebIdentityTokenFileCredentialsProvider comes before the profile'],
+  ['profile in code beats AWS_PROFILE and AWS_DEFAULT_PROFILE', 'AKIACIPROFILE0000003', 'Builder.profileName: "If not specified, the aws.profile system property or AWS_PROFILE"'],
 ];
 
 function answer(r: Resolution): string {

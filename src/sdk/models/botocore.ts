@@ -115,9 +115,12 @@ export function resolveBotocore(world: World): Resolution {
     // AssumeRoleProvider._has_assume_role_config_vars: role_arn, and no web_identity_token_file.
     ['assume-role', () => (p.role_arn !== undefined && p.web_identity_token_file === undefined ? assumeRole(world, f, profile, []) : undefined), `role_arn in ${profile}`],
     ['web-identity', () => {
-      const file = env.AWS_WEB_IDENTITY_TOKEN_FILE ?? p.web_identity_token_file;
+      // ProfileProviderBuilder._create_web_identity_provider(disable_env_vars=an explicit profile):
+      // with a profile named in code only the profile's keys count (oracle set-up "profile in code, web identity in env").
+      const fromEnv = world.profile === undefined;
+      const file = (fromEnv ? env.AWS_WEB_IDENTITY_TOKEN_FILE : undefined) ?? p.web_identity_token_file;
       if (file === undefined) return undefined;
-      const role = env.AWS_ROLE_ARN ?? p.role_arn;
+      const role = (fromEnv ? env.AWS_ROLE_ARN : undefined) ?? p.role_arn;
       if (!role) return { stop: 'InvalidConfigError', why: 'web identity token file without a role ARN' };
       if (world.files[file] === undefined) return { stop: 'FileNotFoundError', why: `cannot read ${file}` };
       return { source: 'web-identity', viaSts: role };

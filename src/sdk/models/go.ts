@@ -31,9 +31,9 @@ export function resolveGo(world: World): Resolution {
   const section = (n: string) => ({ ...(cfgNamed.get(n) ?? (n === 'default' ? cfgPlain.get(n) : undefined) ?? {}), ...(creds.get(n) ?? {}) });
   const profile = world.profile || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
   // WithSharedConfigProfile (world.profile): resolveCredentialChain's "case sharedProfileSet" goes
-  // straight to the profile, before env keys and env web identity; a missing profile is an error.
+  // straight to the profile, before env keys and env web identity. A missing profile is no error
+  // in 1.17.10 (oracle set-up "profile in code that does not exist"): the profile path goes on to IMDS.
   const explicit = Boolean(world.profile);
-  if (explicit && !has(profile)) return t.stop('profile', 'config.SharedConfigProfileNotExistError', `profile ${profile} does not exist`);
   const key = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY, secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
   if (explicit) t.skip('env', 'a profile is named in code (WithSharedConfigProfile): env keys are not consulted');
   else if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
