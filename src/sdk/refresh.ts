@@ -127,7 +127,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     name: 'AWS SDK for Java 2.x',
     refreshBeforeExpirySec: 60,
     advisoryBeforeExpirySec: 300,
-    refreshNote: 'Refreshing providers cache through CachedSupplier: one caller refreshes from the prefetch time, all callers block from the stale time. STS and SSO: prefetch 5 min, stale 1 min before expiry; container: stale 1 min, prefetch 15 min before expiry (at most 1 h after the fetch); instance profile: expired credentials are still used while IMDS is down, a refresh is tried every few minutes.',
+    refreshNote: 'Refreshing providers cache through CachedSupplier: one caller refreshes from the prefetch time, all callers block from the stale time. STS and SSO: prefetch 5 min, stale 1 min before expiry; container: stale 1 min, prefetch 15 min before expiry (at most 1 h after the fetch); instance profile: the windows changed across 2.x releases (one refreshes at most 5 minutes after each fetch, another in tiers of 30/10/5 minutes), and expired credentials are kept while IMDS is down, with a new try about every 5 minutes.',
     fileCaching: 'per-config-load',
     fileCachingShort: 'read once when the provider is built (ProfileFile.defaultProfileFile)',
     fileCachingNote: 'DefaultCredentialsProvider\'s ProfileCredentialsProvider loads ProfileFile.defaultProfileFile() once; a rotated file is read again only with a ProfileFileSupplier that reloads (ProfileFileSupplier.reloadWhenModified / defaultSupplier).',
@@ -139,6 +139,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
       { repo: 'aws/aws-sdk-java-v2', path: 'core/profiles/src/main/java/software/amazon/awssdk/profiles/ProfileFileSupplier.java', at: '2.x', what: 'reloadWhenModified / defaultSupplier return a new ProfileFile once the disk file changed' },
       { repo: 'aws/aws-sdk-java-v2', path: 'services/sts/src/main/java/software/amazon/awssdk/services/sts/auth/StsCredentialsProvider.java', at: '2.3x', what: 'DEFAULT_STALE_TIME = Duration.ofMinutes(1); DEFAULT_PREFETCH_TIME = Duration.ofMinutes(5) (SsoCredentialsProvider: the same)' },
       { repo: 'aws/aws-sdk-java-v2', path: 'core/auth/src/main/java/software/amazon/awssdk/auth/credentials/ContainerCredentialsProvider.java', at: '2.2x', what: 'staleTime: expiration − 1 min; prefetchTime: min(now + 1 h, expiration − 15 min) (newer: CacheRefreshUtils.computePrefetchWindow)' },
+      { repo: 'aws/aws-sdk-java-v2', path: 'core/auth/src/main/java/software/amazon/awssdk/auth/credentials/InstanceProfileCredentialsProvider.java', at: '2.x (several versions)', what: 'refreshCredentials: staleTime Instant.MAX / null ("Allow use of expired credentials"); prefetchTime now + min(remaining / 2, 5 min), or tiers 30/10/5 min; "A refresh of these credentials will be attempted again in ~5 minutes"' },
     ],
   },
   'java-v1': {
