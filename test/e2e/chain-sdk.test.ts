@@ -22,6 +22,8 @@ test('AWS_DEFAULT_PROFILE: Node uses [default], the others use the named profile
   assert.match(text.stdout, /Other SDKs end up elsewhere:/);
   assert.match(text.stdout, /boto3 and the AWS CLI \(botocore\): static profile dev/);
   assert.match(text.stdout, /Go \(aws-sdk-go-v2\): static profile dev/);
+  // Java ignores AWS_DEFAULT_PROFILE like Node: not among those that end up elsewhere.
+  assert.doesNotMatch(text.stdout, /Java \(AWS SDK for Java 2\.x\)/);
   const j = parseJson(await runCli(['chain', '--offline', '--json'], env));
   assert.equal(j.schemaVersion, 1);
   const by = Object.fromEntries(j.sdks.map((s: any) => [s.sdk, s]));
@@ -93,6 +95,16 @@ test('--sdk all --profile ci: each SDK given the profile in code; only Java keep
   assert.equal(m.botocore.error, 'ProfileNotFound');
   assert.equal(m.go.active, null);
   assert.equal(m.java.active.source, 'env');
+});
+
+test('without --sdk: AWS_PROFILE and env keys — Node uses the profile; boto3, Ruby, Go and Java the env keys, Java marked as a model', async () => {
+  const home = makeHome({ credentials: st('dev', 'AKIADEVPROFILE000084') });
+  const env = { HOME: home, AWS_PROFILE: 'dev', AWS_ACCESS_KEY_ID: 'AKIAENVKEYS000000084', AWS_SECRET_ACCESS_KEY: CANARY.secret, ...OFF };
+  const r = await runCli(['chain', '--offline'], env);
+  assertNoSecrets(r.stdout + r.stderr);
+  const words = r.stdout.replace(/\s+/g, ' ');
+  assert.match(words, /Java \(AWS SDK for Java 2\.x\) \[model of the source\]: env AKIA…0084/);
+  assert.match(words, /boto3 and the AWS CLI \(botocore\): env AKIA…0084/);
 });
 
 test('unknown SDK names are usage errors (exit 2, one line)', async () => {
