@@ -3,7 +3,9 @@
  * their ratio to a bare `node -e 0`. Everything runs against loopback servers started here (STS)
  * or black holes (a TCP port that accepts and never answers, a UDP port that never replies):
  * nothing leaves the machine. Children are spawned asynchronously so this process keeps serving
- * the loopback STS while they run. BENCH_RUNS sets the runs per row (default 15).
+ * the loopback STS while they run. BENCH_RUNS sets the runs per row (default 15); BENCH_ONLY=<regexp>
+ * runs only the rows whose name matches (and the `node -e 0` yardstick), e.g.
+ * BENCH_ONLY='chain( --sdk all)? \(IMDS disabled'.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const YARDSTICK = 'node -e 0';
 
 interface Row {
   name: string;
@@ -34,7 +38,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms:
   });
 }
 
-async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row> {
+async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
+  if (ONLY && name !== YARDSTICK && !ONLY.test(name)) return undefined;
   await run(cmd, args, env); // warm the file cache
   const samples: number[] = [];
   let exit: number | null = null;
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
-  const rows: Row[] = [await time('node -e 0', node, ['-e', '0'], blackholed)];
+  const rows: Array<Row | undefined> = [await time(YARDSTICK, node, ['-e', '0'], blackholed)];
   rows.push(await time('credcheck --version', node, [BIN, '--version'], blackholed));
   rows.push(await time('credcheck --help', node, [BIN, '--help'], blackholed));
   rows.push(await time('credcheck file', node, [BIN, 'file'], blackholed));
@@ -108,27 +113,31 @@ async function main(): Promise<void> {
   rows.push(await time('credcheck doctor (all black-holed)', node, [BIN, 'doctor'], blackholed, slow));
   rows.push(await time('credcheck preflight (all black-holed)', node, [BIN, 'preflight'], blackholed, slow));
   // The single executable (npm run dist; built here if missing): same commands, no node_modules.
-  const exe = (await singleExecutables()).x64;
-  rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
-  rows.push(await time('executable --version', exe, ['--version'], blackholed));
-  rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
-  rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
+  if (!ONLY || ONLY.test('executable')) {
+    const exe = (await singleExecutables()).x64;
+    rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
+    rows.push(await time('executable --version', exe, ['--version'], blackholed));
+    rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
+    rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
+    console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
+  }
   await Promise.all([hole.close(), sts.close(), ntp.close()]);
-  console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
-  const base = rows[0]!.median;
+  const done = rows.filter((r): r is Row => r !== undefined);
+  const base = done[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);
   console.log(`${pad('command', 46)} ${pad('median', 7)} ${pad('p90', 7)} ${pad('min', 7)} ${pad('ratio', 6)} exit`);
-  for (const r of rows) {
+  for (const r of done) {
     console.log(`${pad(r.name, 46)} ${pad(r.median.toFixed(0), 7)} ${pad(r.p90.toFixed(0), 7)} ${pad(r.min.toFixed(0), 7)} ${pad((r.median / base).toFixed(2), 6)} ${r.exit}`);
   }
-  printGoals(rows);
+  printGoals(done);
   console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
 }
 
 /** The speed goals, each a ratio against a yardstick measured in this same run (or a bound in ms). */
 function printGoals(rows: Row[]): void {
   const m = (name: string) => rows.find((r) => r.name === name)?.median;
+  const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : Math.max(0, a - b));
   const goals: Array<[string, number | undefined, number | undefined, number, string]> = [
     ['doctor (healthy) / bare SDK script', m('credcheck doctor (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.5, '×'],
     ['identity (healthy) / bare SDK script', m('credcheck identity (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.3, '×'],
@@ -137,6 +146,8 @@ function printGoals(rows: Row[]): void {
     ['clock (healthy NTP)', m('credcheck clock (healthy NTP)'), 1, 300, 'ms'],
     ['doctor (all black-holed)', m('credcheck doctor (all black-holed)'), 1, 2000, 'ms'],
     ['doctor --processes (2,000 processes, whole run)', m('credcheck doctor --processes --offline (2,000 fake)'), 1, 1000, 'ms'],
+    // Issue 16: asking every SDK model costs at most 50 ms more than chain alone.
+    ['chain --sdk all − chain (IMDS disabled)', diff(m('credcheck chain --sdk all (IMDS disabled)'), m('credcheck chain (IMDS disabled)')), 1, 50, 'ms'],
   ];
   console.log('\ngoal                                        measured   goal     met');
   for (const [name, value, yardstick, goal, unit] of goals) {

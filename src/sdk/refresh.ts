@@ -1,6 +1,7 @@
 /**
  * How each AWS SDK refreshes the credentials it holds and whether it re-reads the shared files.
- * One fact, one place: the process diagnosis (`doctor --pid`) and the SDK chain models read this.
+ * One fact, one place: the process diagnosis (`doctor --pid`) and `chain --sdk` (src/sdk/models/catalog.ts)
+ * read this; the chain models themselves hold no refresh constant.
  * Every claim cites the SDK source it was checked against (path in the SDK's own repository, at the
  * version named); the ones marked `verifiedHere` are also exercised against the real SDK in the tests.
  */
@@ -33,11 +34,15 @@ export interface RefreshBehaviour {
   name: string;
   /** Credentials with an expiry are refreshed this many seconds before it (mandatory/blocking). */
   refreshBeforeExpirySec: number;
-  /** An earlier, non-blocking refresh attempt (botocore's advisory window). */
+  /** An earlier, non-blocking refresh attempt (botocore's advisory window, Java's prefetch). */
   advisoryBeforeExpirySec?: number;
+  /** A background refresh (Ruby's async_refresh). */
+  backgroundBeforeExpirySec?: number;
   refreshNote: string;
   fileCaching: FileCaching;
   fileCachingNote: string;
+  /** fileCachingNote in a few words, for one line of `chain --sdk`. */
+  fileCachingShort: string;
   /** Keys from the file without an expiry: does a running client ever pick up a rotated file? */
   rereadsRotatedFile: boolean;
   /** The SDK's own way to have a long-lived program follow a rotated file. */
@@ -54,6 +59,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     refreshBeforeExpirySec: 300,
     refreshNote: 'A client memoizes its credential provider: credentials with an expiration are fetched again within 5 minutes of it; credentials without one are kept for the life of the client.',
     fileCaching: 'per-process-cache',
+    fileCachingShort: 'cached per process, per path (until ignoreCache)',
     fileCachingNote: 'The shared files are read once per process and path (a module-global promise cache in the shared-ini-file-loader): even a new client gets the keys read first. A read with ignoreCache: true replaces that cache for every later reader in the process.',
     rereadsRotatedFile: false,
     reloadFix: 'Give the client a provider that re-reads and expires: credentials: async () => ({ ...(await fromIni({ ignoreCache: true })()), expiration: new Date(Date.now() + 10 * 60_000) }) — fromIni({ ignoreCache: true }) alone is not enough, because keys without an expiration are memoized by the client forever; or use a profile whose credentials expire (role_arn, credential_process with Expiration).',
@@ -71,6 +77,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     advisoryBeforeExpirySec: 900,
     refreshNote: 'RefreshableCredentials (assume-role, web identity, SSO, container, IMDS, credential_process with an expiry) refresh 15 minutes before expiry (advisory, one thread tries) and 10 minutes before (mandatory, all wait).',
     fileCaching: 'per-session',
+    fileCachingShort: 'read once per Session',
     fileCachingNote: 'Keys from the shared credentials file become plain Credentials, resolved once when a Session first needs them and kept by that Session (and its clients); the file is read again only by a new Session.',
     rereadsRotatedFile: false,
     reloadFix: 'Create a new boto3.Session() (and new clients) when a call fails with ExpiredToken, or use a profile whose credentials refresh (role_arn + source_profile, credential_process printing an Expiration): botocore wraps those in RefreshableCredentials.',
@@ -84,8 +91,10 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     sdk: 'ruby-v3',
     name: 'AWS SDK for Ruby v3 (aws-sdk-core)',
     refreshBeforeExpirySec: 300,
+    backgroundBeforeExpirySec: 600,
     refreshNote: 'RefreshingCredentials (assume-role, IMDS, ECS, process) refresh synchronously within 5 minutes of expiry, and in the background from 10 minutes when async refresh is on.',
     fileCaching: 'singleton-default-path',
+    fileCachingShort: 'read by Aws.shared_config: once per process',
     fileCachingNote: 'Aws.shared_config is parsed once per process. Aws::SharedCredentials.new reuses it whenever its path equals the shared config\'s credentials path (~/.aws/credentials, or $AWS_SHARED_CREDENTIALS_FILE): even a new client or a new SharedCredentials object returns the keys read at start. Any other path is parsed afresh each time.',
     rereadsRotatedFile: false,
     reloadFix: 'Restart the process; permanently, have it read the file through a different path (a symlink such as /etc/<app>/credentials → ~/.aws/credentials, passed as Aws::SharedCredentials.new(path: …)), or call Aws.shared_config.fresh before re-creating credentials.',
@@ -102,6 +111,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     refreshBeforeExpirySec: 0,
     refreshNote: 'config.LoadDefaultConfig wraps the provider in aws.CredentialsCache: credentials that can expire are fetched again once expired minus ExpiryWindow (0 by default; 5 minutes for the container endpoint); static keys (CanExpire false) are never fetched again.',
     fileCaching: 'per-config-load',
+    fileCachingShort: 'read on each LoadDefaultConfig; default paths fixed at start-up',
     fileCachingNote: 'The shared files are read once by config.LoadDefaultConfig; the aws.Config it returns keeps the keys it found.',
     rereadsRotatedFile: false,
     reloadFix: 'Call config.LoadDefaultConfig again (a new aws.Config and clients) after an ExpiredToken error, or use a profile whose credentials expire (role_arn → stscreds, credential_process with Expiration): aws.CredentialsCache refreshes those (set ExpiryWindow via config.WithCredentialsCacheOptions).',
@@ -115,9 +125,11 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
   'java-v2': {
     sdk: 'java-v2',
     name: 'AWS SDK for Java 2.x',
-    refreshBeforeExpirySec: 300,
-    refreshNote: 'Refreshing providers (STS, instance profile, container) prefetch before expiry through CachedSupplier; the window varies by provider (STS: prefetch 5 min, stale 1 min).',
+    refreshBeforeExpirySec: 60,
+    advisoryBeforeExpirySec: 300,
+    refreshNote: 'Refreshing providers cache through CachedSupplier: one caller refreshes from the prefetch time, all callers block from the stale time. STS and SSO: prefetch 5 min, stale 1 min before expiry; container: stale 1 min, prefetch 15 min before expiry (at most 1 h after the fetch); instance profile: the windows changed across 2.x releases (one refreshes at most 5 minutes after each fetch, another in tiers of 30/10/5 minutes), and expired credentials are kept while IMDS is down, with a new try about every 5 minutes.',
     fileCaching: 'per-config-load',
+    fileCachingShort: 'read once when the provider is built (ProfileFile.defaultProfileFile)',
     fileCachingNote: 'DefaultCredentialsProvider\'s ProfileCredentialsProvider loads ProfileFile.defaultProfileFile() once; a rotated file is read again only with a ProfileFileSupplier that reloads (ProfileFileSupplier.reloadWhenModified / defaultSupplier).',
     rereadsRotatedFile: false,
     reloadFix: 'Build the provider with a reloading supplier: ProfileCredentialsProvider.builder().profileFile(ProfileFileSupplier.defaultSupplier()).build() (re-reads when the file\'s modification time changes).',
@@ -125,6 +137,9 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     sources: [
       { repo: 'aws/aws-sdk-java-v2', path: 'core/auth/src/main/java/software/amazon/awssdk/auth/credentials/ProfileCredentialsProvider.java', at: '2.x', what: 'defaultProfileFileLoader = ProfileFile::defaultProfileFile' },
       { repo: 'aws/aws-sdk-java-v2', path: 'core/profiles/src/main/java/software/amazon/awssdk/profiles/ProfileFileSupplier.java', at: '2.x', what: 'reloadWhenModified / defaultSupplier return a new ProfileFile once the disk file changed' },
+      { repo: 'aws/aws-sdk-java-v2', path: 'services/sts/src/main/java/software/amazon/awssdk/services/sts/auth/StsCredentialsProvider.java', at: '2.3x', what: 'DEFAULT_STALE_TIME = Duration.ofMinutes(1); DEFAULT_PREFETCH_TIME = Duration.ofMinutes(5) (SsoCredentialsProvider: the same)' },
+      { repo: 'aws/aws-sdk-java-v2', path: 'core/auth/src/main/java/software/amazon/awssdk/auth/credentials/ContainerCredentialsProvider.java', at: '2.2x', what: 'staleTime: expiration − 1 min; prefetchTime: min(now + 1 h, expiration − 15 min) (newer: CacheRefreshUtils.computePrefetchWindow)' },
+      { repo: 'aws/aws-sdk-java-v2', path: 'core/auth/src/main/java/software/amazon/awssdk/auth/credentials/InstanceProfileCredentialsProvider.java', at: '2.x (several versions)', what: 'refreshCredentials: staleTime Instant.MAX / null ("Allow use of expired credentials"); prefetchTime now + min(remaining / 2, 5 min), or tiers 30/10/5 min; "A refresh of these credentials will be attempted again in ~5 minutes"' },
     ],
   },
   'java-v1': {
@@ -133,6 +148,7 @@ export const REFRESH: Record<SdkId, RefreshBehaviour> = {
     refreshBeforeExpirySec: 300,
     refreshNote: 'Session credentials providers refresh a few minutes before expiry (provider-specific).',
     fileCaching: 'polled',
+    fileCachingShort: 're-read within 10 minutes',
     fileCachingNote: 'ProfileCredentialsProvider re-reads the profiles file when it is older than 5 minutes (one thread) and always after 10 minutes: a rotated file is picked up within 10 minutes.',
     rereadsRotatedFile: true,
     reloadFix: 'None needed for the profile provider (it re-reads within 10 minutes); if the program built BasicSessionCredentials itself, rebuild them from a ProfileCredentialsProvider.',

@@ -30,7 +30,8 @@ def answer(case):
     os.environ.update(case['env'])
     del OFF[:]
     try:
-        creds = botocore.session.Session().get_credentials()
+        # A profile named in code (credcheck's --profile): Session(profile=...), as the CLI's --profile.
+        creds = botocore.session.Session(profile=case.get('profile')).get_credentials()
         if creds is None:
             return {'name': case['name'], 'ok': False, 'error': 'NoCredentials', 'offLoopback': list(OFF)}
         frozen = creds.get_frozen_credentials()

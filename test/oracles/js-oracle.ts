@@ -47,7 +47,8 @@ for (const c of cases) {
   process.env = { ...c.env };
   offLoopback.length = 0;
   try {
-    const creds = (await fromNodeProviderChain({ logger: quiet })()) as { accessKeyId: string; sessionToken?: string; $source?: Record<string, string> };
+    // A profile named in code (credcheck's --profile): the chain's profile option.
+    const creds = (await fromNodeProviderChain({ logger: quiet, ...(c.profile ? { profile: c.profile } : {}) })()) as { accessKeyId: string; sessionToken?: string; $source?: Record<string, string> };
     const tokenHash = creds.sessionToken ? createHash('sha256').update(creds.sessionToken).digest('hex').slice(0, 12) : undefined;
     answers.push({ name: c.name, ok: true, source: sourceOf(creds.$source), accessKeyId: creds.accessKeyId, tokenHash, offLoopback: [...offLoopback] });
   } catch (e) {

@@ -47,7 +47,10 @@ answers = cases.map do |c|
   Aws.instance_variable_set(:@shared_config, nil)
   Aws.config = { sts: { endpoint: sts_url } }
   begin
-    provider = Aws::STS::Client.new(region: 'us-east-1').config.credentials
+    # A profile named in code (credcheck's --profile): the client's profile: option.
+    opts = { region: 'us-east-1' }
+    opts[:profile] = c['profile'] if c['profile']
+    provider = Aws::STS::Client.new(**opts).config.credentials
     if provider.nil? || !provider.set?
       { name: c['name'], ok: false, error: 'NoCredentials', offLoopback: OFF.dup }
     else

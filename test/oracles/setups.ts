@@ -121,5 +121,12 @@ export const SETUPS: SetUp[] = [
   { name: 'AWS_EC2_METADATA_DISABLED=false', imds: true, env: { AWS_EC2_METADATA_DISABLED: 'false' } },
   { name: 'AWS_EC2_METADATA_DISABLED=yes', imds: true, env: { AWS_EC2_METADATA_DISABLED: 'yes' } },
   { name: 'AWS_EC2_METADATA_DISABLED empty', imds: true, env: { AWS_EC2_METADATA_DISABLED: '' } },
+  // A profile named in code (credcheck's --profile), each SDK's own option
+  { name: 'profile in code, env keys and that static profile', profile: 'ci', env: envKeys(), credentials: st('default', 'AKIADEFAULT000000017') + st('ci', 'AKIACIPROFILE0000001') },
+  { name: 'profile in code that does not exist, env keys', profile: 'nope', imds: true, env: envKeys(), credentials: st('default', 'AKIADEFAULT000000018') },
+  { name: 'profile in code, web identity in env', profile: 'ci', token: true, env: { AWS_WEB_IDENTITY_TOKEN_FILE: 'HOME/token', AWS_ROLE_ARN: ROLE }, credentials: st('ci', 'AKIACIPROFILE0000002') },
+  { name: 'profile in code with a role, env keys', profile: 'deploy', env: envKeys(), credentials: base, config: `[profile deploy]\nrole_arn = ${ROLE}\nsource_profile = base\n` },
+  { name: 'profile in code beats AWS_PROFILE and AWS_DEFAULT_PROFILE', profile: 'ci', env: { AWS_PROFILE: 'a', AWS_DEFAULT_PROFILE: 'b' }, credentials: st('a', 'AKIAPROFILEA00000002') + st('b', 'AKIAPROFILEB00000002') + st('ci', 'AKIACIPROFILE0000003') },
+  { name: 'profile in code with credential_process, env keys', profile: 'proc', env: envKeys(), config: `[profile proc]\n${proc('ok.sh')}`, scripts: { 'ok.sh': { key: 'ASIAPROCESSORACLE007' } } },
 ];
 void SECRET2;

@@ -10,6 +10,8 @@ export interface OracleCase {
   name: string;
   /** The complete environment the SDK sees (HOME, endpoints on loopback, the set-up's variables). */
   env: Record<string, string>;
+  /** A profile the program names in code (each SDK's own option), as credcheck's --profile. */
+  profile?: string;
 }
 
 export interface OracleAnswer {

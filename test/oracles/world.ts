@@ -53,6 +53,8 @@ export interface SetUp {
   scripts?: Record<string, Script>;
   /** Write HOME/token (a JWT) for web identity. */
   token?: boolean;
+  /** A profile the program names in code (each SDK's own option), as credcheck's --profile. */
+  profile?: string;
 }
 
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -107,6 +109,7 @@ export function materialize(s: SetUp, servers: Servers): { oracle: OracleCase; w
     },
     containers: { [servers.container]: { ok: true, accessKeyId: KEYS.container, expiration: FUTURE } },
     stsKnows: [KEYS.base, KEYS.imds, KEYS.procSource, 'AKIAENVORACLE0000001'],
+    ...(s.profile ? { profile: s.profile } : {}),
   };
-  return { oracle: { name: s.name, env }, world };
+  return { oracle: { name: s.name, env, ...(s.profile ? { profile: s.profile } : {}) }, world };
 }

@@ -20,7 +20,7 @@ test('[profile  dev] with two spaces: Node does not see it, the others do', () =
   assert.equal(d.line, 1);
   assert.equal(d.profile, 'dev');
   assert.deepEqual(d.hurt, ['js']);
-  assert.equal(d.message, 'boto3 and the AWS CLI, Ruby and Go see a profile dev here; Node does not.');
+  assert.equal(d.message, 'boto3 and the AWS CLI, Ruby, Go and Java see a profile dev here; Node does not.');
 });
 
 test('[profile default] after [default]: botocore and Ruby keep the last, Node and Go [profile default]', () => {
@@ -39,14 +39,15 @@ test('configparser quirks: duplicate section, colon, inline comment, BOM; messag
   const inline = fileDifferences('credentials', `[default]\naws_access_key_id = AKIAINLINE0000000001 # work\naws_secret_access_key = ${SECRET}\n`);
   assert.deepEqual(inline.find((d) => d.key === 'aws_access_key_id')!.hurt.sort(), ['botocore', 'ruby']);
   const bom = fileDifferences('credentials', `\ufeff${pair('default')}`);
-  assert.deepEqual(bom.filter((d) => /cannot read/.test(d.message)).map((d) => d.hurt[0]).sort(), ['botocore', 'go', 'ruby']);
+  // Java: InputStreamReader keeps U+FEFF, so "\uFEFF[default]" is a property before any profile (ProfileFileReader).
+  assert.deepEqual(bom.filter((d) => /cannot read/.test(d.message)).map((d) => d.hurt[0]).sort(), ['botocore', 'go', 'java', 'ruby']);
   for (const d of [...dup, ...colon, ...inline, ...bom]) assert.ok(!d.message.includes(SECRET) && !/AKIA[A-Z0-9]{16}/.test(d.message), d.message);
 });
 
 test('key id in credentials, secret in config: boto3 and the AWS CLI stop with PartialCredentialsError; Node merges', () => {
   const [d] = splitPairs('[default]\naws_access_key_id = AKIASPLIT00000000001\n', `[default]\naws_secret_access_key = ${SECRET}\n`);
   assert.equal(d.line, 2);
-  assert.match(d.message, /boto3 and the AWS CLI stop here with PartialCredentialsError.*Node merges the files and uses \[default\]/);
+  assert.match(d.message, /boto3 and the AWS CLI stop here with PartialCredentialsError.*Node and Java merge the files and use \[default\]/);
   assert.deepEqual(splitPairs(pair('default'), pair('default')), []);
 });
 
@@ -60,4 +61,15 @@ test('CC1039 turns each difference into a finding at its file and line', () => {
   assert.match(out[0].message, /Line 3 of the credentials file: Node sees it; Go does not\./);
   facts.files.value.credentials.sdkDifferences = [];
   assert.deepEqual(CC1039.check(facts), []);
+});
+
+test('Java reads a file its own way: an indented line continues the value above, a colon line fails the whole file', () => {
+  // ProfileFileReader.isPropertyContinuationLine: the secret becomes part of aws_access_key_id's value.
+  const indented = fileDifferences('credentials', `[default]\naws_access_key_id = AKIAINDENT0000000001\n  aws_secret_access_key = ${SECRET}\n`);
+  assert.ok(indented.some((d) => d.key === 'aws_secret_access_key' && d.hurt.includes('java')), JSON.stringify(indented));
+  // parsePropertyDefinition: Validate.isTrue(firstEqualsLocation != -1) — one line, the whole file.
+  const colon = fileDifferences('credentials', `[default]\naws_access_key_id: AKIACOLON00000000001\naws_secret_access_key: ${SECRET}\n`);
+  const java = colon.find((d) => d.hurt.length === 1 && d.hurt[0] === 'java')!;
+  assert.match(java.message, /^Java cannot read this file \(Expected an '=' sign defining a property on line 2\)/);
+  assert.equal(java.line, 2);
 });

@@ -36,11 +36,11 @@ export const chainArea = defineArea<ChainCommandOptions>({
       // doctor and preflight resolve an STS profile once for every area; `credcheck chain` alone keeps its SDK cross-check.
       ...(ctx.mode !== 'command' ? { shared: ctx.shared } : {}),
     });
-    // Other SDKs (its own command only): pure models over what this probe observed, no extra
-    // network call. A --profile is a client option; the models answer for the environment's choice.
-    if (ctx.mode === 'command' && files && !ctx.opts.profile) {
+    // Other SDKs (its own command only): pure models over what this probe observed. A --profile is
+    // a profile named in code: each model is given it as that SDK's own explicit profile option.
+    if (ctx.mode === 'command' && files) {
       const { answerForCommand } = await import('./sdks.js');
-      Object.assign(chain, await answerForCommand(ctx.env, files, chain, (ctx.opts as ChainCommandOptions).sdk));
+      Object.assign(chain, await answerForCommand(ctx.env, files, chain, (ctx.opts as ChainCommandOptions).sdk, ctx.opts.profile));
     }
     return chain;
   },

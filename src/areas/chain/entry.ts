@@ -4,13 +4,12 @@ import type { ChainCommandOptions } from './area.js';
 import { MODELLED_PACKAGES, sdkVersions } from './versions.js';
 import { SDK_HELP_TEXT } from './sdk-help.js';
 
-/** --sdk js,python,…: the names a user types (python and cli are botocore); java is not modelled yet. */
+/** --sdk js,python,…: the names a user types (python and cli are botocore). */
 async function parseSdks(value: string): Promise<string[]> {
   const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
   const names = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const n of names) {
-    if (n === 'java') throw new InvalidArgumentError('java is not modelled yet (no Java SDK runs here to verify a model against); use js, python, cli, ruby, go or all');
-    if (!SDK_NAMES[n]) throw new InvalidArgumentError(`unknown SDK "${n}"; use js, python, cli, ruby, go or all`);
+    if (!SDK_NAMES[n]) throw new InvalidArgumentError(`unknown SDK "${n}"; use js, python, cli, ruby, go, java or all`);
   }
   return names;
 }
@@ -27,7 +26,7 @@ export const chainEntry: AreaEntry = {
     options: [
       new Option('-p, --profile <name>', 'profile to resolve, as a client `profile` option would (default: $AWS_PROFILE, then "default")'),
       new Option('--offline', 'make no network call (no STS, IMDS or container endpoint); say what was not verified'),
-      new Option('--sdk <names>', 'answer as other SDKs too: js, python, cli, ruby, go or all (comma-separated)'),
+      new Option('--sdk <names>', 'answer as other SDKs too: js, python, cli, ruby, go, java or all (comma-separated)'),
       new Option('--ssm-runtime-config <path>', 'the SSM agent identity_config.json ($CREDCHECK_SSM_RUNTIME_CONFIG, default /var/lib/amazon/ssm/runtimeconfig/identity_config.json)'),
     ],
     // Computed at --help time: the versions are read from node_modules.
@@ -37,14 +36,16 @@ export const chainEntry: AreaEntry = {
 Modelled SDK packages (read from node_modules at run time):
 ${MODELLED_PACKAGES.map((p) => `  ${p}@${v[p]}`).join('\n')}
 
-Other SDKs (--sdk; pure models of each SDK's source, checked against the real SDK in test/oracles):
+Other SDKs (--sdk; pure models of each SDK's source, checked against the real
+SDK in test/oracles; Java against its source only):
 ${SDK_HELP_TEXT}
 
 Examples:
   $ credcheck chain                          which link supplies credentials, and what it shadows
   $ credcheck chain --profile deploy         resolve one profile (role chains, process, SSO)
   $ credcheck chain --offline --json         no network calls; JSON for scripts
-  $ credcheck chain --sdk all                what Node, boto3/the AWS CLI, Ruby and Go would each use
+  $ credcheck chain --sdk all                what Node, boto3/the AWS CLI, Ruby, Go and Java would each use
+  $ credcheck chain --sdk all --profile ci   the same, for a program that names profile ci itself
   $ credcheck chain --sdk python --json      the botocore answer, with why each other link loses
   $ credcheck chain --ssm-runtime-config ./identity_config.json
 `;

@@ -7,8 +7,11 @@ import { paintSeverity, SYMBOL, type Style } from '../../kernel/style.js';
 import { SDKS } from '../../sdk/models/catalog.js';
 import { describeAnswer } from './sdks.js';
 import type { ChainFacts } from './facts.js';
+import type { SdkAnswer } from '../../sdk/models/world.js';
 
 const labelOf = (sdk: string) => SDKS.find((s) => s.sdk === sdk)?.label ?? sdk;
+/** In the one-line summary, an answer no real SDK confirmed (Java) says so. */
+const summaryLabel = (a: SdkAnswer) => `${labelOf(a.sdk)}${a.verifiedBy === 'model' ? ' [model of the source]' : ''}`;
 const VERDICT: Record<string, string> = { won: 'wins', skip: 'skipped', fell: 'fails, chain goes on', stop: 'fails and stops the chain' };
 
 export function sdkLines(chain: ChainFacts | undefined, style: Style): string[] {
@@ -18,10 +21,12 @@ export function sdkLines(chain: ChainFacts | undefined, style: Style): string[] 
   const { c } = style;
   if (!asked) {
     const differ = answers.filter((a) => a.sdk !== 'js' && a.differsFrom.includes('js'));
-    if (differ.length === 0) return ['', c.dim('Other SDKs (boto3/AWS CLI, Ruby, Go) would use the same credentials; see --sdk all')];
-    return ['', c.bold('Other SDKs end up elsewhere:'), ...differ.map((a) => `  ${paintSeverity(style, 'warning', SYMBOL.warning)} ${describeAnswer(a, labelOf(a.sdk))}`), c.dim('  details: credcheck chain --sdk all')];
+    if (differ.length === 0) return ['', c.dim('Other SDKs (boto3/AWS CLI, Ruby, Go, Java) would use the same credentials; see --sdk all')];
+    return ['', c.bold('Other SDKs end up elsewhere:'), ...differ.map((a) => `  ${paintSeverity(style, 'warning', SYMBOL.warning)} ${describeAnswer(a, summaryLabel(a))}`), c.dim('  details: credcheck chain --sdk all')];
   }
   const lines: string[] = [];
+  // --profile: every model was given the profile as that SDK's own option (a program naming it in code).
+  if (chain.profile.source === '--profile') lines.push('', c.dim(`Each SDK as a program that names profile ${chain.profile.name} in code (--profile)`));
   for (const a of answers) {
     lines.push('', `${c.bold(labelOf(a.sdk))} ${c.dim(`(${a.version}, ${a.verifiedBy === 'oracle' ? 'model checked against the real SDK' : 'model only'})`)}`);
     lines.push(`  ${a.active ? paintSeverity(style, 'ok', SYMBOL.ok) : paintSeverity(style, 'error', SYMBOL.error)} ${describeAnswer(a, 'uses')}`);

@@ -1,8 +1,8 @@
 /**
  * `chain --sdk`: what every modelled SDK would resolve on this machine. One World is built from
  * what credcheck already observed (the files' text, the JS chain's network answers), and each
- * pure model answers from it, so asking every SDK costs no extra network call. Sources the JS
- * chain did not try stay "not checked" in the World and the models say so.
+ * pure model answers from it. A source the JS chain did not try but another SDK needs (IMDS,
+ * a container URL, a credential_process) is probed once, shared by every model (world-probe.ts).
  */
 import { accessSync, constants } from 'node:fs';
 import { readSafely } from '../files/read.js';
@@ -12,9 +12,7 @@ import { SDKS } from '../../sdk/models/catalog.js';
 import { imdsAddress } from '../../sdk/models/common.js';
 import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
 import type { ChainFacts } from './facts.js';
-
-
-const NOT_CHECKED: Outcome = { ok: false, error: 'not checked (the JS chain did not try it)' };
+import { fillWanted, NOT_CHECKED, wantedBy } from './world-probe.js';
 
 function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
   const l = chain.links.find((x) => x.source === source);
@@ -25,7 +23,7 @@ function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
 }
 
 /** The World as observed: files read with credcheck's bounded reader, network answers from the JS chain. */
-export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts): Promise<World> {
+export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, profile?: string): Promise<World> {
   const text: Record<string, string> = {};
   for (const f of [files.credentials, files.config]) {
     const r = await readSafely(f.path);
@@ -46,11 +44,14 @@ export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, cha
   const containerUrl = env.AWS_CONTAINER_CREDENTIALS_FULL_URI || (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ? `http://169.254.170.2${env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}` : undefined);
   if (containerUrl) containers[containerUrl] = linkOutcome(chain, 'container');
   return {
-    env: { ...env }, home: files.home.dir, files: text, processes,
+    env: { ...env }, home: files.home.dir, files: text, processes, ...(profile ? { profile } : {}),
     imds: { [imdsAddress(endpoint)]: chain.offline ? { ok: false, error: 'not checked (--offline)' } : linkOutcome(chain, 'imds') },
     containers,
   };
 }
+
+/** Network answers reach the World already masked (the chain's links, world-probe.ts): mask the rest, never twice. */
+const masked = (id: string | undefined) => (id !== undefined && /^[A-Z0-9]{4}…[A-Z0-9]{4}$/.test(id) ? id : maskKeyId(id));
 
 const same = (a: Resolution, b: Resolution) => a.ok === b.ok && (!a.ok || (a.source === b.source && (a.viaSts ?? a.accessKeyId) === (b.viaSts ?? b.accessKeyId)));
 
@@ -62,7 +63,7 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
     const r = results[i];
     return {
       sdk: s.sdk, version: s.version, verifiedBy: s.verifiedBy, refresh: s.refresh,
-      active: r.ok ? { source: r.source!, profile: r.profile, accessKeyId: maskKeyId(r.accessKeyId), viaSts: r.viaSts, expiration: r.expiration } : null,
+      active: r.ok ? { source: r.source!, profile: r.profile, accessKeyId: masked(r.accessKeyId), viaSts: r.viaSts, expiration: r.expiration } : null,
       error: r.ok ? undefined : r.error,
       differsFrom: infos.filter((_, j) => j !== i && !same(r, results[j])).map((o) => o.sdk),
       links: r.links,
@@ -71,10 +72,12 @@ export function answerSdks(world: World, asked: SdkModel['sdk'][]): SdkAnswer[] 
 }
 
 /** The `sdks` facts for `credcheck chain`: Node always computed (others differ from it), shown when asked. */
-export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
+export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts, chain: ChainFacts, asked: string[] | undefined, profile?: string): Promise<Pick<ChainFacts, 'sdks' | 'sdkAsked'>> {
   const { SDK_NAMES } = await import('../../sdk/models/catalog.js');
   const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
-  const answers = answerSdks(await observeWorld(env, files, chain), sdks);
+  const observed = await observeWorld(env, files, chain, profile);
+  const models = SDKS.filter((s) => sdks.includes(s.sdk)).map((s) => s.model);
+  const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, { offline: chain.offline, runProcesses: asked !== undefined })), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
   return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }

@@ -7,15 +7,13 @@
  * last of [default]/[profile default] wins). Unlike the JS SDK most errors stop the chain.
  * Docs: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html and
  * https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html
- * Refresh: RefreshableCredentials refresh 15 min (advisory) / 10 min (mandatory) before expiry;
- * files are read once per Session.
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH.botocore), not here.
  */
 import { parseConfigparser } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const BOTOCORE_VERSION = '1.43.11';
-export const BOTOCORE_REFRESH = { advisoryMs: 15 * 60_000, mandatoryMs: 10 * 60_000, fileCache: 'once per Session' };
 
 /** shlex.split of "profile x" → x when it splits into exactly two words (quotes, runs of spaces, tabs). */
 export function shlexProfile(name: string): string | undefined {
@@ -96,7 +94,8 @@ export function resolveBotocore(world: World): Resolution {
   const env = world.env;
   const f = load(world);
   if ('error' in f) return t.stop('files', f.error, 'configparser rejects a shared file');
-  const named = env.AWS_DEFAULT_PROFILE ?? env.AWS_PROFILE;
+  // Session(profile_name=…) / the CLI's --profile (world.profile) beats both variables.
+  const named = world.profile ?? env.AWS_DEFAULT_PROFILE ?? env.AWS_PROFILE;
   const profile = named ?? 'default';
   if (named !== undefined && named !== 'default' && !f.full.has(named)) return t.stop('profile', 'ProfileNotFound', `profile ${named} does not exist`);
   const run = (link: string, step: Step, why: string): Resolution | undefined => {
@@ -109,14 +108,19 @@ export function resolveBotocore(world: World): Resolution {
     : !nonEmpty(env.AWS_SECRET_ACCESS_KEY) ? { stop: 'PartialCredentialsError', why: 'AWS_ACCESS_KEY_ID without AWS_SECRET_ACCESS_KEY' }
     : { source: 'env', accessKeyId: envKey, tokenFrom: env.AWS_SECURITY_TOKEN !== undefined ? 'env:AWS_SECURITY_TOKEN' : env.AWS_SESSION_TOKEN !== undefined ? 'env:AWS_SESSION_TOKEN' : undefined };
   const p = f.full.get(profile) ?? {};
+  // create_credential_resolver: "An explicitly provided profile will negate an EnvProvider."
+  if (world.profile !== undefined) t.skip('env', 'a profile is named explicitly: botocore removes the env provider');
   const steps: Array<[string, () => Step, string]> = [
-    ['env', () => envStep, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'],
+    ...(world.profile !== undefined ? [] : [['env', () => envStep, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'] as [string, () => Step, string]]),
     // AssumeRoleProvider._has_assume_role_config_vars: role_arn, and no web_identity_token_file.
     ['assume-role', () => (p.role_arn !== undefined && p.web_identity_token_file === undefined ? assumeRole(world, f, profile, []) : undefined), `role_arn in ${profile}`],
     ['web-identity', () => {
-      const file = env.AWS_WEB_IDENTITY_TOKEN_FILE ?? p.web_identity_token_file;
+      // ProfileProviderBuilder._create_web_identity_provider(disable_env_vars=an explicit profile):
+      // with a profile named in code only the profile's keys count (oracle set-up "profile in code, web identity in env").
+      const fromEnv = world.profile === undefined;
+      const file = (fromEnv ? env.AWS_WEB_IDENTITY_TOKEN_FILE : undefined) ?? p.web_identity_token_file;
       if (file === undefined) return undefined;
-      const role = env.AWS_ROLE_ARN ?? p.role_arn;
+      const role = (fromEnv ? env.AWS_ROLE_ARN : undefined) ?? p.role_arn;
       if (!role) return { stop: 'InvalidConfigError', why: 'web identity token file without a role ARN' };
       if (world.files[file] === undefined) return { stop: 'FileNotFoundError', why: `cannot read ${file}` };
       return { source: 'web-identity', viaSts: role };

@@ -1,12 +1,15 @@
 /**
  * What credcheck says about each SDK besides its chain: the names users type, how it was
- * verified, and when it refreshes. One place for --sdk, --help and the JSON.
+ * verified, and when it refreshes. One place for --sdk, --help and the JSON. Refresh windows and
+ * file caching are read from src/sdk/refresh.ts, their one home (cited there); the models hold none.
  */
-import { JS_REFRESH, JS_VERSION } from './js.js';
-import { BOTOCORE_REFRESH, BOTOCORE_VERSION } from './botocore.js';
-import { RUBY_REFRESH, RUBY_VERSION } from './ruby.js';
-import { GO_REFRESH, GO_VERSION } from './go.js';
+import { JS_VERSION } from './js.js';
+import { BOTOCORE_VERSION } from './botocore.js';
+import { RUBY_VERSION } from './ruby.js';
+import { GO_VERSION } from './go.js';
+import { JAVA_VERSION } from './java.js';
 import { MODELS } from './index.js';
+import { REFRESH, type RefreshBehaviour, type SdkId } from '../refresh.js';
 import type { SdkModel } from './world.js';
 
 export interface SdkInfo {
@@ -20,23 +23,33 @@ export interface SdkInfo {
 }
 
 const find = (sdk: SdkModel['sdk']) => MODELS.find((m) => m.sdk === sdk)!;
-const min = (ms: number) => `${ms / 60_000} min`;
+const min = (s: number) => `${s / 60} min`;
+
+/** One line from refresh.ts: the windows before expiry, then how the shared files are read. */
+export function refreshLine(b: RefreshBehaviour): string {
+  const windows = b.refreshBeforeExpirySec === 0 ? 'at expiry'
+    : b.advisoryBeforeExpirySec ? `${min(b.advisoryBeforeExpirySec)} before expiry (advisory), ${min(b.refreshBeforeExpirySec)} (mandatory)`
+    : b.backgroundBeforeExpirySec ? `${min(b.refreshBeforeExpirySec)} before expiry (${min(b.backgroundBeforeExpirySec)} in the background)`
+    : `${min(b.refreshBeforeExpirySec)} before expiry`;
+  return `${windows}; files ${b.fileCachingShort}`;
+}
+
+const info = (sdk: SdkModel['sdk'], id: SdkId, label: string, version: string, verifiedBy: SdkInfo['verifiedBy']): SdkInfo =>
+  ({ sdk, label, version, verifiedBy, model: find(sdk), refresh: refreshLine(REFRESH[id]) });
 
 export const SDKS: SdkInfo[] = [
-  { sdk: 'js', label: 'Node (AWS SDK for JavaScript v3)', version: `@aws-sdk/credential-provider-node ${JS_VERSION}`, verifiedBy: 'oracle', model: find('js'),
-    refresh: `${min(JS_REFRESH.beforeExpiryMs)} before expiry; files cached ${JS_REFRESH.fileCache}` },
-  { sdk: 'botocore', label: 'boto3 and the AWS CLI (botocore)', version: `botocore ${BOTOCORE_VERSION}`, verifiedBy: 'oracle', model: find('botocore'),
-    refresh: `${min(BOTOCORE_REFRESH.advisoryMs)} before expiry (advisory), ${min(BOTOCORE_REFRESH.mandatoryMs)} (mandatory); files read ${BOTOCORE_REFRESH.fileCache}` },
-  { sdk: 'ruby', label: 'Ruby (aws-sdk-core)', version: `aws-sdk-core ${RUBY_VERSION}`, verifiedBy: 'oracle', model: find('ruby'),
-    refresh: `${min(RUBY_REFRESH.beforeExpiryMs)} before expiry (${min(RUBY_REFRESH.asyncBeforeExpiryMs)} in the background); files read by ${RUBY_REFRESH.fileCache}` },
-  { sdk: 'go', label: 'Go (aws-sdk-go-v2)', version: `aws-sdk-go-v2/config ${GO_VERSION}`, verifiedBy: 'oracle', model: find('go'),
-    refresh: `at expiry (CredentialsCache ExpiryWindow ${GO_REFRESH.beforeExpiryMs}); files ${GO_REFRESH.fileCache}` },
+  info('js', 'js-v3', 'Node (AWS SDK for JavaScript v3)', `@aws-sdk/credential-provider-node ${JS_VERSION}`, 'oracle'),
+  info('botocore', 'botocore', 'boto3 and the AWS CLI (botocore)', `botocore ${BOTOCORE_VERSION}`, 'oracle'),
+  info('ruby', 'ruby-v3', 'Ruby (aws-sdk-core)', `aws-sdk-core ${RUBY_VERSION}`, 'oracle'),
+  info('go', 'go-v2', 'Go (aws-sdk-go-v2)', `aws-sdk-go-v2/config ${GO_VERSION}`, 'oracle'),
+  // No Java SDK runs here: the model follows aws-sdk-java-v2's source only.
+  info('java', 'java-v2', 'Java (AWS SDK for Java 2.x)', `aws-sdk-java-v2 ${JAVA_VERSION}`, 'model'),
 ];
 
-/** --sdk names → models; "python" and "cli" are botocore. Java v2 is not modelled yet. */
+/** --sdk names → models; "python" and "cli" are botocore. */
 export const SDK_NAMES: Record<string, SdkModel['sdk'][]> = {
   js: ['js'], node: ['js'], python: ['botocore'], boto3: ['botocore'], cli: ['botocore'], botocore: ['botocore'],
-  ruby: ['ruby'], go: ['go'], all: ['js', 'botocore', 'ruby', 'go'],
+  ruby: ['ruby'], go: ['go'], java: ['java'], all: ['js', 'botocore', 'ruby', 'go', 'java'],
 };
 
 export const SDK_HELP = SDKS.map((s) => `  ${s.sdk.padEnd(9)} ${s.label}: ${s.version} (${s.verifiedBy === 'oracle' ? 'verified against the real SDK' : 'model only'})`).join('\n');

@@ -1,12 +1,13 @@
 /**
  * Where the SDKs read one shared file differently, line by line: each SDK's parser and its view
  * of which sections are profiles (the same functions the chain models use, verified by the
- * oracle matrix), compared key by key. Values never leave this module: a difference says who
+ * oracle matrix; Java's against its source only), compared key by key. Values never leave this module: a difference says who
  * reads a key, who reads another value and who does not see it.
  */
 import { parseConfigparser, parseGo, parseJs, parseRuby, type Parsed, type Section } from './ini.js';
 import { merge, type Profiles } from './common.js';
 import { shlexProfile } from './botocore.js';
+import { parseJava } from './java-ini.js';
 import type { SdkModel } from './world.js';
 
 export type FileKind = 'credentials' | 'config';
@@ -23,12 +24,14 @@ export interface FileDifference {
 }
 
 export const SDK_LABEL: Record<Sdk, string> = { js: 'Node', botocore: 'boto3 and the AWS CLI', ruby: 'Ruby', go: 'Go', java: 'Java' };
-const SDKS: Sdk[] = ['js', 'botocore', 'ruby', 'go'];
+const SDKS: Sdk[] = ['js', 'botocore', 'ruby', 'go', 'java'];
 /** The keys that decide credentials; others (region, s3 …) are left to other checks. */
 const KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'credential_source', 'credential_process', 'web_identity_token_file', 'sso_start_url', 'sso_session'];
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 
 function view(sdk: Sdk, kind: FileKind, text: string, env: Record<string, string | undefined>): Profiles | { error: string; line?: number } {
+  // ProfileFileReader names the profiles itself (prefixes, [profile default], invalid names).
+  if (sdk === 'java') { const j = parseJava(text, kind === 'credentials' ? 'CREDENTIALS' : 'CONFIGURATION'); return 'error' in j ? j : j.profiles; }
   const parsed: Parsed = sdk === 'js' ? parseJs(text) : sdk === 'botocore' ? parseConfigparser(text) : sdk === 'ruby' ? parseRuby(text, env) : parseGo(text);
   if ('error' in parsed) return sdk === 'js' ? new Map() : parsed; // JS swallows its parser's error: the file reads as empty
   const s: Section[] = parsed.sections;
@@ -94,8 +97,9 @@ export function fileDifferences(kind: FileKind, text: string, env: Record<string
 
 /**
  * Across the two files: a key id in one and its secret in the other. Node merges the files;
- * botocore stops with PartialCredentialsError; Go stops with an error; Ruby skips the profile.
- * (Oracle set-ups "key id in credentials, secret in config" and the reverse.)
+ * botocore stops with PartialCredentialsError; Go stops with an error; Ruby skips the profile;
+ * Java merges like Node (ProfileFile.Aggregator). (Oracle set-ups "key id in credentials, secret
+ * in config" and the reverse; Java: test/unit/sdk-java.test.ts.)
  */
 export function splitPairs(credentials: string, config: string): FileDifference[] {
   const c = view('js', 'credentials', credentials, {}) as Profiles, f = view('js', 'config', config, {}) as Profiles;
@@ -108,7 +112,7 @@ export function splitPairs(credentials: string, config: string): FileDifference[
     if ((idHere ? other.aws_secret_access_key : other.aws_access_key_id) === undefined) continue;
     out.push({
       line: lineOf(credentials, idHere ? 'aws_access_key_id' : 'aws_secret_access_key', name), profile: name, hurt: ['botocore', 'go', 'ruby'],
-      message: `[${name}] has its ${idHere ? 'key id' : 'secret'} here and its ${idHere ? 'secret' : 'key id'} in the config file: boto3 and the AWS CLI stop here with PartialCredentialsError and Go stops with an error; Ruby skips the profile; Node merges the files and uses [${name}].`,
+      message: `[${name}] has its ${idHere ? 'key id' : 'secret'} here and its ${idHere ? 'secret' : 'key id'} in the config file: boto3 and the AWS CLI stop here with PartialCredentialsError and Go stops with an error; Ruby skips the profile; Node and Java merge the files and use [${name}].`,
     });
   }
   return out;

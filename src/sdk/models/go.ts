@@ -8,16 +8,13 @@
  * ([profile default] beats [default]; a missing profile named by the environment is ignored; a key
  * without its secret is an error), internal/ini.
  * Docs: https://aws.github.io/aws-sdk-go-v2/docs/configuring-sdk/#specifying-credentials
- * Refresh: aws.CredentialsCache, ExpiryWindow 0 by default (refresh at expiry); the default file
- * paths are computed from HOME once, when the program starts (DefaultSharedConfigFiles).
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['go-v2']), not here.
  */
 import { parseGo } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const GO_VERSION = '1.17.10';
-/** aws/credential_cache.go: ExpiryWindow 0 unless configured (refresh once expired). */
-export const GO_REFRESH = { beforeExpiryMs: 0, fileCache: 'read on each LoadDefaultConfig; default paths fixed at start-up' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string };
 
@@ -32,17 +29,21 @@ export function resolveGo(world: World): Resolution {
   const creds = merge(k.sections, (n) => n);
   const has = (n: string) => cfgNamed.has(n) || (n === 'default' && cfgPlain.has(n)) || creds.has(n);
   const section = (n: string) => ({ ...(cfgNamed.get(n) ?? (n === 'default' ? cfgPlain.get(n) : undefined) ?? {}), ...(creds.get(n) ?? {}) });
-  const profile = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
-
+  const profile = world.profile || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+  // WithSharedConfigProfile (world.profile): resolveCredentialChain's "case sharedProfileSet" goes
+  // straight to the profile, before env keys and env web identity. A missing profile is no error
+  // in 1.17.10 (oracle set-up "profile in code that does not exist"): the profile path goes on to IMDS.
+  const explicit = Boolean(world.profile);
   const key = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY, secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
-  if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
-  t.fell('env', 'no complete key pair');
-  if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
+  if (explicit) t.skip('env', 'a profile is named in code (WithSharedConfigProfile): env keys are not consulted');
+  else if (nonEmpty(key) && nonEmpty(secret)) return t.won('env', 'env', { accessKeyId: key, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'environment keys');
+  else t.fell('env', 'no complete key pair');
+  if (explicit) t.skip('web-identity', 'a profile is named in code: the environment web identity is not consulted');
+  else if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
     if (!nonEmpty(env.AWS_ROLE_ARN)) return t.stop('web-identity', 'errors.errorString', 'AWS_WEB_IDENTITY_TOKEN_FILE without AWS_ROLE_ARN');
     if (world.files[env.AWS_WEB_IDENTITY_TOKEN_FILE] === undefined) return t.stop('web-identity', 'fmt.wrapError', 'cannot read AWS_WEB_IDENTITY_TOKEN_FILE');
     return t.won('web-identity', 'web-identity', { viaSts: env.AWS_ROLE_ARN }, 'AWS_WEB_IDENTITY_TOKEN_FILE');
-  }
-  t.skip('web-identity', 'AWS_WEB_IDENTITY_TOKEN_FILE not set');
+  } else t.skip('web-identity', 'AWS_WEB_IDENTITY_TOKEN_FILE not set');
 
   /** Static keys: the credentials file's section, else the config's; half a pair is an error. */
   const staticOf = (n: string): Step | undefined => {

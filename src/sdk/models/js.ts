@@ -4,15 +4,13 @@
  * resolveProfileData (credential-provider-ini), the file loader of @smithy/core 3.41
  * (submodules/config/shared-ini-file-loader: parseIni, getConfigData, mergeConfigFiles,
  * getProfileName). Docs: https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html
- * Refresh: memoized; refreshed 5 min before expiration (@smithy/property-provider memoize with
- * the chain's isExpired window); the loader caches each file per process unless ignoreCache.
+ * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['js-v3']), not here.
  */
 import { parseJs } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, sectionsOf, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const JS_VERSION = '3.972.97';
-export const JS_REFRESH = { beforeExpiryMs: 5 * 60_000, fileCache: 'per process, per path (until ignoreCache)' };
 
 /** prefixKeyRegex: a known prefix, exactly one whitespace character, an optionally quoted name. */
 const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
@@ -81,9 +79,11 @@ function staticOf(p: Record<string, string>): Got | undefined {
 export function resolveJs(world: World): Resolution {
   const t = new Trail();
   const env = world.env;
-  const profile = env.AWS_PROFILE || 'default';
-  // fromEnv is skipped whenever AWS_PROFILE is set (credential-provider-node defaultProvider).
-  if (env.AWS_PROFILE !== undefined && env.AWS_PROFILE !== '') t.skip('env', 'AWS_PROFILE is set: the JS SDK skips environment keys');
+  // A client `profile` option (world.profile) comes before AWS_PROFILE (getProfileName).
+  const profile = world.profile || env.AWS_PROFILE || 'default';
+  // fromEnv is skipped whenever init.profile or AWS_PROFILE is set (credential-provider-node defaultProvider).
+  if (world.profile) t.skip('env', 'a profile is named in code: the JS SDK skips environment keys');
+  else if (env.AWS_PROFILE !== undefined && env.AWS_PROFILE !== '') t.skip('env', 'AWS_PROFILE is set: the JS SDK skips environment keys');
   else if (nonEmpty(env.AWS_ACCESS_KEY_ID) && nonEmpty(env.AWS_SECRET_ACCESS_KEY)) {
     return t.won('env', 'env', { accessKeyId: env.AWS_ACCESS_KEY_ID, tokenFrom: env.AWS_SESSION_TOKEN ? 'env:AWS_SESSION_TOKEN' : undefined }, 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   } else t.fell('env', 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not both set');

@@ -7,21 +7,42 @@
  * whatever port AWS_EC2_METADATA_SERVICE_ENDPOINT names; disabled only by "true", any case),
  * ecs_credentials.rb (RELATIVE_URI only: FULL_URI is not read by this version).
  * Docs: https://docs.aws.amazon.com/sdk-for-ruby/v3/developer-guide/setup-config.html
- * File caching: Aws.shared_config is a process-wide singleton built on first use; a program
- * never re-reads ~/.aws/credentials unless it calls Aws.shared_config.fresh (the CodeDeploy story).
+ * Refresh windows and file caching (Aws.shared_config, the CodeDeploy story) live in
+ * src/sdk/refresh.ts (REFRESH['ruby-v3']), not here.
  */
 import { parseRuby } from './ini.js';
 import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const RUBY_VERSION = '3.168.1';
-/** refreshing_credentials.rb: SYNC_EXPIRATION_LENGTH 300 s (blocking), ASYNC_EXPIRATION_LENGTH 600 s (background, when async_refresh). */
-export const RUBY_REFRESH = { beforeExpiryMs: 5 * 60_000, asyncBeforeExpiryMs: 10 * 60_000, fileCache: 'Aws.shared_config: once per process' };
 
 type Step = (Partial<Resolution> & { source: NonNullable<Resolution['source']> }) | { stop: string; why: string } | undefined;
 const first = (env: World['env'], names: string[]) => { for (const n of names) if (env[n] !== undefined) return env[n]; return undefined; };
 
+/** Set-up-wide variables the static_profile_* providers never read (env keys, env web identity, the remote links). */
+const NOT_PROFILE = ['AWS_ACCESS_KEY_ID', 'AMAZON_ACCESS_KEY_ID', 'AWS_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY', 'AMAZON_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'];
+const PROFILE_LINKS = new Set(['web-identity', 'sso', 'assume-role', 'shared-credentials', 'process']);
+
+/**
+ * A client built with `profile:` (world.profile): CredentialProviderChain#providers tries the
+ * static_profile_* providers (web identity, SSO, assume role, shared credentials, process of that
+ * profile) before env_credentials, then the usual chain. Modelled as the profile's own links
+ * first, then the whole chain with that profile; not covered by the Ruby oracle.
+ */
 export function resolveRuby(world: World): Resolution {
+  if (!world.profile) return chainRuby(world);
+  const env: World['env'] = { ...world.env, AWS_EC2_METADATA_DISABLED: 'true' };
+  for (const k of NOT_PROFILE) delete env[k];
+  const own = chainRuby({ ...world, env });
+  const decided = own.links.find((l) => l.status === 'won' || l.status === 'stop');
+  if (decided && PROFILE_LINKS.has(decided.link)) {
+    const links = own.links.filter((l) => l.link !== 'env' && l.link !== 'imds');
+    return { ...own, links: [{ link: 'env', status: 'skip', why: `profile ${world.profile} is named in code: its static_profile_* links run before env_credentials` }, ...links] };
+  }
+  return chainRuby(world);
+}
+
+function chainRuby(world: World): Resolution {
   const t = new Trail();
   const env = world.env;
   const key = first(env, ['AWS_ACCESS_KEY_ID', 'AMAZON_ACCESS_KEY_ID', 'AWS_ACCESS_KEY']);
@@ -35,7 +56,7 @@ export function resolveRuby(world: World): Resolution {
   const c = parseRuby(world.files[config] ?? '', env), k = parseRuby(world.files[credentials] ?? '', env);
   if ('error' in c || 'error' in k) return t.stop('shared-config', 'ArgumentError', 'a shared file has non-ASCII bytes and the locale is not UTF-8');
   const cfg = merge(c.sections, (n) => n), creds = merge(k.sections, (n) => n);
-  const profile = env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
+  const profile = world.profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
   const pc = cfg.get(profile) ?? {};
   const imds = () => imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254', true));
 

@@ -19,6 +19,14 @@ export interface World {
   imds: Record<string, Outcome>;
   /** What each container credentials URL would answer. */
   containers: Record<string, Outcome>;
+  /**
+   * A profile the program names itself (credcheck's --profile): the JS SDK's `profile` option,
+   * boto3's Session(profile_name=…), Ruby's `profile:` client option, Go's WithSharedConfigProfile,
+   * Java's DefaultCredentialsProvider.builder().profileName(…). Each model says what it changes.
+   */
+  profile?: string;
+  /** JVM system properties (-Daws.accessKeyId=…) when they can be seen; undefined: not visible (the usual case). */
+  jvmProperties?: Record<string, string>;
   /** Source key ids that STS accepts for AssumeRole (the rest fail with InvalidClientTokenId); undefined: not checked, assumed accepted. */
   stsKnows?: string[];
 }

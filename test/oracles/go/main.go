@@ -26,6 +26,8 @@ import (
 type ocase struct {
 	Name string            `json:"name"`
 	Env  map[string]string `json:"env"`
+	// A profile the program names itself (config.WithSharedConfigProfile), as credcheck's --profile.
+	Profile string `json:"profile,omitempty"`
 }
 
 type answer struct {
@@ -116,7 +118,11 @@ func main() {
 		off = []string{}
 		a := answer{Name: c.Name}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		cfg, err := config.LoadDefaultConfig(ctx, config.WithHTTPClient(client), config.WithEndpointResolverWithOptions(resolver))
+		opts := []func(*config.LoadOptions) error{config.WithHTTPClient(client), config.WithEndpointResolverWithOptions(resolver)}
+		if c.Profile != "" {
+			opts = append(opts, config.WithSharedConfigProfile(c.Profile))
+		}
+		cfg, err := config.LoadDefaultConfig(ctx, opts...)
 		if err == nil {
 			if cfg.Credentials == nil {
 				err = errors.New("NoCredentials")
