@@ -17,6 +17,10 @@ import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// BENCH_ONLY=<regex> times only the matching rows plus every yardstick (node -e 0, the bare SDK
+// script, chain --offline): a ratio is only meaningful against a yardstick timed in the same run.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const YARDSTICKS = new Set(['node -e 0', 'bare SDK GetCallerIdentity (healthy)', 'credcheck chain --offline (healthy)', 'embedded node (SEA base) -e 0']);
 
 interface Row {
   name: string;
@@ -34,7 +38,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms:
   });
 }
 
-async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row> {
+async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
+  if (ONLY && !ONLY.test(name) && !YARDSTICKS.has(name)) return undefined;
   await run(cmd, args, env); // warm the file cache
   const samples: number[] = [];
   let exit: number | null = null;
@@ -81,7 +86,8 @@ async function main(): Promise<void> {
   const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
-  const rows: Row[] = [await time('node -e 0', node, ['-e', '0'], blackholed)];
+  const timed: Array<Row | undefined> = [await time('node -e 0', node, ['-e', '0'], blackholed)];
+  const rows = { push: (row: Row | undefined) => timed.push(row) };
   rows.push(await time('credcheck --version', node, [BIN, '--version'], blackholed));
   rows.push(await time('credcheck --help', node, [BIN, '--help'], blackholed));
   rows.push(await time('credcheck file', node, [BIN, 'file'], blackholed));
@@ -93,7 +99,7 @@ async function main(): Promise<void> {
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));
   rows.push(await time('credcheck doctor --offline', node, [BIN, 'doctor', '--offline'], blackholed));
-  const procRoot = fakeProc(2000, home);
+  const procRoot = !ONLY || ONLY.test('2,000') ? fakeProc(2000, home) : '';
   rows.push(await time('credcheck doctor --processes --offline (2,000 fake)', node, [BIN, 'doctor', '--processes', '--offline'], { ...blackholed, CREDCHECK_PROC_ROOT: procRoot }));
   rows.push(await time('credcheck doctor --processes --offline (this host)', node, [BIN, 'doctor', '--processes', '--offline'], blackholed));
   rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
@@ -108,21 +114,24 @@ async function main(): Promise<void> {
   rows.push(await time('credcheck doctor (all black-holed)', node, [BIN, 'doctor'], blackholed, slow));
   rows.push(await time('credcheck preflight (all black-holed)', node, [BIN, 'preflight'], blackholed, slow));
   // The single executable (npm run dist; built here if missing): same commands, no node_modules.
-  const exe = (await singleExecutables()).x64;
-  rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
-  rows.push(await time('executable --version', exe, ['--version'], blackholed));
-  rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
-  rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
+  if (!ONLY || ONLY.test('executable')) {
+    const exe = (await singleExecutables()).x64;
+    rows.push(await time('embedded node (SEA base) -e 0', embeddedNodeBinary(), ['-e', '0'], blackholed));
+    rows.push(await time('executable --version', exe, ['--version'], blackholed));
+    rows.push(await time('executable doctor --offline', exe, ['doctor', '--offline'], blackholed));
+    rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
+    console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
+  }
   await Promise.all([hole.close(), sts.close(), ntp.close()]);
-  console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
-  const base = rows[0]!.median;
+  const rowsDone = timed.filter((r): r is Row => r !== undefined);
+  const base = rowsDone[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);
   console.log(`${pad('command', 46)} ${pad('median', 7)} ${pad('p90', 7)} ${pad('min', 7)} ${pad('ratio', 6)} exit`);
-  for (const r of rows) {
+  for (const r of rowsDone) {
     console.log(`${pad(r.name, 46)} ${pad(r.median.toFixed(0), 7)} ${pad(r.p90.toFixed(0), 7)} ${pad(r.min.toFixed(0), 7)} ${pad((r.median / base).toFixed(2), 6)} ${r.exit}`);
   }
-  printGoals(rows);
+  printGoals(rowsDone);
   console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
 }
 
