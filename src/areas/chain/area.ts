@@ -2,7 +2,6 @@ import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { formatDuration } from '../../kernel/duration.js';
 import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
-import { probeChain } from './probe.js';
 import { chainBody, chainJson } from './render.js';
 import { sdkLines } from './render-sdks.js';
 import type { ChainFacts } from './facts.js';
@@ -26,6 +25,7 @@ export const chainArea = defineArea<ChainCommandOptions>({
   async probe(ctx) {
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    const { probeChain } = await import('./probe.js'); // loaded when run: see files/area.ts
     const chain = await probeChain({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),

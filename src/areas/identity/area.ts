@@ -3,7 +3,6 @@ import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
 import { sharedProfileProvider } from '../chain/shared-provider.js';
 import { aheadBehind } from '../clock/words.js';
-import { probeIdentity } from './probe.js';
 import { identityBody, identityJson } from './render.js';
 
 export interface IdentityCommandOptions extends AreaOptions {
@@ -24,6 +23,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
     const { opts } = ctx;
+    const { probeIdentity } = await import('./probe.js'); // loaded when run: see files/area.ts
     const common = {
       env: ctx.env,
       ...(opts.profile ? { profile: opts.profile } : {}),

@@ -155,7 +155,7 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   }
   let built;
   try {
-    built = buildStsClient({
+    built = await buildStsClient({
       region: region.region,
       endpoint: endpoint.url,
       credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken },

@@ -37,7 +37,8 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     if (result) json[area.key] = area.json ? area.json(result) : result;
   }
   // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
-  if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
+  // performance.now() counts from process start: `start-up` is what loading credcheck cost before any probe.
+  if (opts.debug) await writeErr(`[timing] start-up ${Math.round(started)} ms · ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
   const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length || opts.processes ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }
