@@ -1,7 +1,6 @@
 import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
-import { sharedProfileProvider } from '../chain/shared-provider.js';
 import { aheadBehind } from '../clock/words.js';
 import { identityBody, identityJson } from './render.js';
 
@@ -45,6 +44,8 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(DOCTOR_DEADLINE_MS, ctx.remainingMs() * 0.8)) - 300);
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    // Loaded here, not at the top: it pulls in the chain's probe and the SDK's providers.
+    const { sharedProfileProvider } = await import('../chain/shared-provider.js');
     const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, opts.profile) : undefined;
     return probeIdentity({
       ...common,

@@ -8,7 +8,6 @@ import { finish } from '../../kernel/finish.js';
 import { writeErr } from '../../kernel/output.js';
 import type { ProbeResult } from '../../kernel/probe.js';
 import { dropExplained, runRules } from '../../kernel/rule.js';
-import { RULES } from '../../rules.js';
 import { areaLine, type AreaLine } from './areas.js';
 import { doctorBody } from './render.js';
 import { coverageOf } from './coverage.js';
@@ -20,7 +19,11 @@ const aboutTheProcesses = (f: { code: string; severity: string; source?: string 
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const overallMs = parseDuration(opts.timeout, '--timeout');
   const started = performance.now();
-  const { facts, skipped, ms: areaMs } = await probeAreas(AREAS, opts, 'doctor', overallMs);
+  const probing = probeAreas(AREAS, opts, 'doctor', overallMs);
+  // The rules (and the SDK models some read) load while the probes wait on I/O, not before them.
+  probing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const { RULES } = await import('../../rules.js');
+  const { facts, skipped, ms: areaMs } = await probing;
   const { now } = facts;
   const byKey = facts as unknown as Record<string, ProbeResult<unknown>>;
   // Where every area runs, a finding another one explains only restates its cause.
