@@ -12,7 +12,7 @@ export interface IdentityCommandOptions extends AreaOptions {
 }
 
 /** Doctor's budget for identity; its own command allows credentials ≤ 6 s + the STS call ≤ 8 s + slack. */
-const DOCTOR_DEADLINE_MS = 2400;
+const DOCTOR_DEADLINE_MS = 2000;
 
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
@@ -22,6 +22,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
     const { opts } = ctx;
+    const areaStart = performance.now();
     const { probeIdentity } = await import('./probe.js'); // loaded when run: see files/area.ts
     const common = {
       env: ctx.env,
@@ -40,8 +41,11 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // own default chain, which the chain area cross-checks (CC2099 when they disagree), so waiting
     // would only add the chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
-    const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(DOCTOR_DEADLINE_MS, ctx.remainingMs() * 0.8)) - 300);
+    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 1.7 s,
+    // counted from the area's start: loading the SDK and waiting for the files overlap the budget
+    // instead of adding to it, so a black-holed STS costs doctor ~2 s in all, not 2.1 s plus start-up.
+    const remaining = ctx.remainingMs() + (performance.now() - areaStart);
+    const budget = Math.max(300, Math.min(remaining, Math.max(DOCTOR_DEADLINE_MS, remaining * 0.6)) - 300);
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
     // Loaded here, not at the top: it pulls in the chain's probe and the SDK's providers.
@@ -53,7 +57,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
       // A hop-limited IMDS answers only after the SDK's 1 s token timeout. The chain's shared
       // resolution is bounded by its own STS deadline: waiting for it costs nothing extra.
       credentialsDeadlineMs: credentials ? budget : Math.min(1600, budget),
-      callDeadlineMs: budget,
+      callEndsBy: areaStart + budget,
     });
   },
   summary(facts) {

@@ -28,6 +28,12 @@ export interface IdentityProbeOptions {
   credentialsDeadlineMs?: number;
   /** Budget for the whole STS call, retries included. */
   callDeadlineMs?: number;
+  /**
+   * doctor: the moment (performance.now()) by which the call must be over, so the budget also
+   * covers what came before it (loading, waiting for the files) instead of being added to it.
+   * At least 300 ms are left for the call whatever came before.
+   */
+  callEndsBy?: number;
 }
 
 /** $source flags set only when fromIni/fromProcess/fromSSO resolved the selected profile. */
@@ -189,7 +195,8 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
 
   const start = performance.now();
   try {
-    const out = await withDeadline(built.client.send(new GetCallerIdentityCommand({})), opts.callDeadlineMs ?? 8000, `STS GetCallerIdentity at ${endpoint.url}`);
+    const callMs = opts.callEndsBy !== undefined ? Math.max(300, Math.round(opts.callEndsBy - start)) : (opts.callDeadlineMs ?? 8000);
+    const out = await withDeadline(built.client.send(new GetCallerIdentityCommand({})), callMs, `STS GetCallerIdentity at ${endpoint.url}`);
     facts.latencyMs = Math.round(performance.now() - start);
     facts.ok = true;
     facts.attempts = out.$metadata.attempts ?? 1;
