@@ -12,7 +12,9 @@ export interface IdentityCommandOptions extends AreaOptions {
 }
 
 /** Doctor's budget for identity; its own command allows credentials ≤ 6 s + the STS call ≤ 8 s + slack. */
-const DOCTOR_DEADLINE_MS = 2000;
+const DOCTOR_DEADLINE_MS = 2400;
+/** …and when the credentials came at once, counted from the area's start (see callEndsBy). */
+const QUICK_DEADLINE_MS = 2000;
 
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
@@ -41,11 +43,13 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // own default chain, which the chain area cross-checks (CC2099 when they disagree), so waiting
     // would only add the chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 1.7 s,
-    // counted from the area's start: loading the SDK and waiting for the files overlap the budget
-    // instead of adding to it, so a black-holed STS costs doctor ~2 s in all, not 2.1 s plus start-up.
+    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.1 s.
+    const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(DOCTOR_DEADLINE_MS, ctx.remainingMs() * 0.8)) - 300);
+    // With credentials that come at once (keys in the environment or a file), the call must be over
+    // 1.7 s (at the default 3 s) after the area started: loading the SDK and waiting for the files
+    // overlap that budget instead of adding to it, so a black-holed STS costs doctor ~2 s in all.
     const remaining = ctx.remainingMs() + (performance.now() - areaStart);
-    const budget = Math.max(300, Math.min(remaining, Math.max(DOCTOR_DEADLINE_MS, remaining * 0.6)) - 300);
+    const quickBudget = Math.max(300, Math.min(remaining, Math.max(QUICK_DEADLINE_MS, remaining * 0.6)) - 300);
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
     // Loaded here, not at the top: it pulls in the chain's probe and the SDK's providers.
@@ -57,7 +61,8 @@ export const identityArea = defineArea<IdentityCommandOptions>({
       // A hop-limited IMDS answers only after the SDK's 1 s token timeout. The chain's shared
       // resolution is bounded by its own STS deadline: waiting for it costs nothing extra.
       credentialsDeadlineMs: credentials ? budget : Math.min(1600, budget),
-      callEndsBy: areaStart + budget,
+      callDeadlineMs: budget,
+      callEndsBy: areaStart + quickBudget,
     });
   },
   summary(facts) {
