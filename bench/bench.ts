@@ -56,6 +56,8 @@ async function time(name: string, cmd: string, args: string[], env: NodeJS.Proce
 const hasAwsCli = spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0;
 
 async function main(): Promise<void> {
+  // Timings on a shared machine are only comparable with the load they were taken under.
+  const loadAtStart = loadavg();
   const key = { accessKeyId: 'AKIABENCHMARKKEY0001', secretAccessKey: 'benchSecretbenchSecretbenchSecretbenchSe', arn: 'arn:aws:iam::111122223333:user/bench', account: '111122223333', userId: 'AIDABENCH' };
   const home = mkdtempSync(join(tmpdir(), 'credcheck-bench-'));
   mkdirSync(join(home, '.aws'));
@@ -132,7 +134,8 @@ async function main(): Promise<void> {
     console.log(`${pad(r.name, 46)} ${pad(r.median.toFixed(0), 7)} ${pad(r.p90.toFixed(0), 7)} ${pad(r.min.toFixed(0), 7)} ${pad((r.median / base).toFixed(2), 6)} ${r.exit}`);
   }
   printGoals(rowsDone);
-  console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+  console.log(`load average (1, 5, 15 min) at the start: ${load(loadAtStart)}; at the end: ${load(loadavg())}; on ${availableParallelism()} cores`);
 }
 
 /** The speed goals, each a ratio against a yardstick measured in this same run (or a bound in ms). */
