@@ -38,19 +38,40 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms:
   });
 }
 
-async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
-  if (ONLY && !ONLY.test(name) && !YARDSTICKS.has(name)) return undefined;
-  await run(cmd, args, env); // warm the file cache
-  const samples: number[] = [];
-  let exit: number | null = null;
-  for (let i = 0; i < runs; i++) {
-    const r = await run(cmd, args, env);
-    samples.push(r.ms);
-    exit = r.code;
-  }
+function summarize(name: string, samples: number[], exit: number | null): Row {
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { name, median: at(0.5), p90: at(0.9), min: samples[0]!, exit };
+}
+
+type Spec = [name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv];
+const wanted = ([name]: Spec) => !ONLY || ONLY.test(name) || YARDSTICKS.has(name);
+
+async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
+  return (await timeTogether([[name, cmd, args, env]], runs))[0];
+}
+
+/**
+ * Rows whose ratio is a goal are timed round-robin (yardstick, row, yardstick, row, …): on a
+ * shared machine the speed drifts within seconds, and a yardstick timed in a block before its row
+ * can be off by a third. Interleaved, both see the same drift.
+ */
+async function timeTogether(specs: Spec[], runs = RUNS): Promise<Array<Row | undefined>> {
+  const active = specs.filter(wanted);
+  for (const [, cmd, args, env] of active) await run(cmd, args, env); // warm the file cache
+  const samples = active.map(() => [] as number[]);
+  const exits: Array<number | null> = active.map(() => null);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, [, cmd, args, env]] of active.entries()) {
+      const r = await run(cmd, args, env);
+      samples[j]!.push(r.ms);
+      exits[j] = r.code;
+    }
+  }
+  return specs.map((spec) => {
+    const j = active.indexOf(spec);
+    return j < 0 ? undefined : summarize(spec[0], samples[j]!, exits[j]!);
+  });
 }
 
 const hasAwsCli = spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0;
@@ -88,9 +109,9 @@ async function main(): Promise<void> {
   const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
-  const timed: Array<Row | undefined> = [await time('node -e 0', node, ['-e', '0'], blackholed)];
-  const rows = { push: (row: Row | undefined) => timed.push(row) };
-  rows.push(await time('credcheck --version', node, [BIN, '--version'], blackholed));
+  const timed: Array<Row | undefined> = [];
+  const rows = { push: (...row: Array<Row | undefined>) => timed.push(...row) };
+  rows.push(...(await timeTogether([['node -e 0', node, ['-e', '0'], blackholed], ['credcheck --version', node, [BIN, '--version'], blackholed]])));
   rows.push(await time('credcheck --help', node, [BIN, '--help'], blackholed));
   rows.push(await time('credcheck file', node, [BIN, 'file'], blackholed));
   rows.push(await time('credcheck chain --offline', node, [BIN, 'chain', '--offline'], blackholed));
@@ -104,12 +125,20 @@ async function main(): Promise<void> {
   const procRoot = !ONLY || ONLY.test('2,000') ? fakeProc(2000, home) : '';
   rows.push(await time('credcheck doctor --processes --offline (2,000 fake)', node, [BIN, 'doctor', '--processes', '--offline'], { ...blackholed, CREDCHECK_PROC_ROOT: procRoot }));
   rows.push(await time('credcheck doctor --processes --offline (this host)', node, [BIN, 'doctor', '--processes', '--offline'], blackholed));
-  rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
-  rows.push(await time('credcheck identity (healthy)', node, [BIN, 'identity'], healthy));
-  rows.push(await time('credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy));
+  rows.push(
+    ...(await timeTogether([
+      ['bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy],
+      ['credcheck identity (healthy)', node, [BIN, 'identity'], healthy],
+      ['credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy],
+    ])),
+  );
   rows.push(await time('credcheck clock (healthy NTP)', node, [BIN, 'clock'], healthy));
-  rows.push(await time('credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy));
-  rows.push(await time('credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy));
+  rows.push(
+    ...(await timeTogether([
+      ['credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy],
+      ['credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy],
+    ])),
+  );
   rows.push(await time('credcheck chain (IMDS black hole)', node, [BIN, 'chain'], blackholed, slow));
   rows.push(await time('credcheck imds (black hole)', node, [BIN, 'imds'], blackholed, slow));
   rows.push(await time('credcheck clock (NTP + STS black hole)', node, [BIN, 'clock'], blackholed, slow));
