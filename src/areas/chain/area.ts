@@ -23,9 +23,11 @@ export const chainArea = defineArea<ChainCommandOptions>({
   deadlineMs: 2600,
   needs: ['files'],
   async probe(ctx) {
+    // Loaded when run (see files/area.ts), and before waiting for the files: its loading (the SDK's
+    // providers) then happens before any area has a request out, not inside another's deadline.
+    const { probeChain } = await import('./probe.js');
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
-    const { probeChain } = await import('./probe.js'); // loaded when run: see files/area.ts
     const chain = await probeChain({
       env: ctx.env,
       ...(ctx.opts.profile ? { profile: ctx.opts.profile } : {}),
