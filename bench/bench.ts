@@ -19,8 +19,10 @@ import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// BENCH_ONLY=<regex> times only the matching rows plus every yardstick (node -e 0, the bare SDK
+// script, chain --offline): a ratio is only meaningful against a yardstick timed in the same run.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
-const YARDSTICK = 'node -e 0';
+const YARDSTICKS = new Set(['node -e 0', 'bare SDK GetCallerIdentity (healthy)', 'credcheck chain --offline (healthy)', 'embedded node (SEA base) -e 0']);
 
 interface Row {
   name: string;
@@ -38,24 +40,47 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms:
   });
 }
 
-async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
-  if (ONLY && name !== YARDSTICK && !ONLY.test(name)) return undefined;
-  await run(cmd, args, env); // warm the file cache
-  const samples: number[] = [];
-  let exit: number | null = null;
-  for (let i = 0; i < runs; i++) {
-    const r = await run(cmd, args, env);
-    samples.push(r.ms);
-    exit = r.code;
-  }
+function summarize(name: string, samples: number[], exit: number | null): Row {
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { name, median: at(0.5), p90: at(0.9), min: samples[0]!, exit };
 }
 
+type Spec = [name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv];
+const wanted = ([name]: Spec) => !ONLY || ONLY.test(name) || YARDSTICKS.has(name);
+
+async function time(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Row | undefined> {
+  return (await timeTogether([[name, cmd, args, env]], runs))[0];
+}
+
+/**
+ * Rows whose ratio is a goal are timed round-robin (yardstick, row, yardstick, row, …): on a
+ * shared machine the speed drifts within seconds, and a yardstick timed in a block before its row
+ * can be off by a third. Interleaved, both see the same drift.
+ */
+async function timeTogether(specs: Spec[], runs = RUNS): Promise<Array<Row | undefined>> {
+  const active = specs.filter(wanted);
+  for (const [, cmd, args, env] of active) await run(cmd, args, env); // warm the file cache
+  const samples = active.map(() => [] as number[]);
+  const exits: Array<number | null> = active.map(() => null);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, [, cmd, args, env]] of active.entries()) {
+      const r = await run(cmd, args, env);
+      samples[j]!.push(r.ms);
+      exits[j] = r.code;
+    }
+  }
+  return specs.map((spec) => {
+    const j = active.indexOf(spec);
+    return j < 0 ? undefined : summarize(spec[0], samples[j]!, exits[j]!);
+  });
+}
+
 const hasAwsCli = spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0;
 
 async function main(): Promise<void> {
+  // Timings on a shared machine are only comparable with the load they were taken under.
+  const loadAtStart = loadavg();
   const key = { accessKeyId: 'AKIABENCHMARKKEY0001', secretAccessKey: 'benchSecretbenchSecretbenchSecretbenchSe', arn: 'arn:aws:iam::111122223333:user/bench', account: '111122223333', userId: 'AIDABENCH' };
   const home = mkdtempSync(join(tmpdir(), 'credcheck-bench-'));
   mkdirSync(join(home, '.aws'));
@@ -86,8 +111,9 @@ async function main(): Promise<void> {
   const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
-  const rows: Array<Row | undefined> = [await time(YARDSTICK, node, ['-e', '0'], blackholed)];
-  rows.push(await time('credcheck --version', node, [BIN, '--version'], blackholed));
+  const timed: Array<Row | undefined> = [];
+  const rows = { push: (...row: Array<Row | undefined>) => timed.push(...row) };
+  rows.push(...(await timeTogether([['node -e 0', node, ['-e', '0'], blackholed], ['credcheck --version', node, [BIN, '--version'], blackholed]])));
   rows.push(await time('credcheck --help', node, [BIN, '--help'], blackholed));
   rows.push(await time('credcheck file', node, [BIN, 'file'], blackholed));
   rows.push(await time('credcheck chain --offline', node, [BIN, 'chain', '--offline'], blackholed));
@@ -98,15 +124,23 @@ async function main(): Promise<void> {
   if (hasAwsCli) rows.push(await time('aws sts get-caller-identity (loopback STS)', 'aws', ['sts', 'get-caller-identity'], loopbackSts));
   if (hasAwsCli) rows.push(await time('aws configure list', 'aws', ['configure', 'list'], blackholed));
   rows.push(await time('credcheck doctor --offline', node, [BIN, 'doctor', '--offline'], blackholed));
-  const procRoot = fakeProc(2000, home);
+  const procRoot = !ONLY || ONLY.test('2,000') ? fakeProc(2000, home) : '';
   rows.push(await time('credcheck doctor --processes --offline (2,000 fake)', node, [BIN, 'doctor', '--processes', '--offline'], { ...blackholed, CREDCHECK_PROC_ROOT: procRoot }));
   rows.push(await time('credcheck doctor --processes --offline (this host)', node, [BIN, 'doctor', '--processes', '--offline'], blackholed));
-  rows.push(await time('bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy));
-  rows.push(await time('credcheck identity (healthy)', node, [BIN, 'identity'], healthy));
-  rows.push(await time('credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy));
+  rows.push(
+    ...(await timeTogether([
+      ['bare SDK GetCallerIdentity (healthy)', node, [bareSdk], healthy],
+      ['credcheck identity (healthy)', node, [BIN, 'identity'], healthy],
+      ['credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy],
+    ])),
+  );
   rows.push(await time('credcheck clock (healthy NTP)', node, [BIN, 'clock'], healthy));
-  rows.push(await time('credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy));
-  rows.push(await time('credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy));
+  rows.push(
+    ...(await timeTogether([
+      ['credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy],
+      ['credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy],
+    ])),
+  );
   rows.push(await time('credcheck chain (IMDS black hole)', node, [BIN, 'chain'], blackholed, slow));
   rows.push(await time('credcheck imds (black hole)', node, [BIN, 'imds'], blackholed, slow));
   rows.push(await time('credcheck clock (NTP + STS black hole)', node, [BIN, 'clock'], blackholed, slow));
@@ -122,16 +156,17 @@ async function main(): Promise<void> {
     console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
   }
   await Promise.all([hole.close(), sts.close(), ntp.close()]);
-  const done = rows.filter((r): r is Row => r !== undefined);
-  const base = done[0]!.median;
+  const rowsDone = timed.filter((r): r is Row => r !== undefined);
+  const base = rowsDone[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`runs per row: ${RUNS} (${slow} for black-holed rows); ms; ratio = median / median of node -e 0`);
   console.log(`${pad('command', 46)} ${pad('median', 7)} ${pad('p90', 7)} ${pad('min', 7)} ${pad('ratio', 6)} exit`);
-  for (const r of done) {
+  for (const r of rowsDone) {
     console.log(`${pad(r.name, 46)} ${pad(r.median.toFixed(0), 7)} ${pad(r.p90.toFixed(0), 7)} ${pad(r.min.toFixed(0), 7)} ${pad((r.median / base).toFixed(2), 6)} ${r.exit}`);
   }
-  printGoals(done);
-  console.log(`load average at the end (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+  printGoals(rowsDone);
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+  console.log(`load average (1, 5, 15 min) at the start: ${load(loadAtStart)}; at the end: ${load(loadavg())}; on ${availableParallelism()} cores`);
 }
 
 /** The speed goals, each a ratio against a yardstick measured in this same run (or a bound in ms). */

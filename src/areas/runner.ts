@@ -4,7 +4,6 @@ import type { Facts } from '../kernel/facts.js';
 import { finish } from '../kernel/finish.js';
 import { runProbe, type ProbeResult } from '../kernel/probe.js';
 import { runRules } from '../kernel/rule.js';
-import { RULES } from '../rules.js';
 import { loadAreas } from './index.js';
 import { SharedResolution } from '../sdk/shared-resolution.js';
 
@@ -67,7 +66,11 @@ export async function runAreaCommand(area: AreaDefinition, opts: AreaOptions, na
   if (!area.command || !area.report) throw new Error(`area ${area.key} has no command`);
   area.command.validate?.(opts);
   const needed = await loadAreas(area.needs ?? []);
-  const { facts } = await probeAreas([...needed, area], opts, 'command');
+  const probing = probeAreas([...needed, area], opts, 'command');
+  // The rules (and the SDK models some read) load while the probes wait on I/O, not before them.
+  probing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const { RULES } = await import('../rules.js');
+  const { facts } = await probing;
   const result = (facts as unknown as Record<string, ProbeResult<unknown>>)[area.key]!;
   const findings = runRules(RULES, facts);
   const { report } = area;

@@ -2,7 +2,6 @@ import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { formatDuration } from '../../kernel/duration.js';
 import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
-import { probeChain } from './probe.js';
 import { chainBody, chainJson } from './render.js';
 import { sdkLines } from './render-sdks.js';
 import type { ChainFacts } from './facts.js';
@@ -24,6 +23,9 @@ export const chainArea = defineArea<ChainCommandOptions>({
   deadlineMs: 2600,
   needs: ['files'],
   async probe(ctx) {
+    // Loaded when run (see files/area.ts), and before waiting for the files: its loading (the SDK's
+    // providers) then happens before any area has a request out, not inside another's deadline.
+    const { probeChain } = await import('./probe.js');
     // Reuse the files area's read: one safe read of each file per run, fed to the SDK once.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
     const chain = await probeChain({

@@ -1,7 +1,6 @@
 import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { okValue } from '../../kernel/probe.js';
 import type { FileFacts } from './facts.js';
-import { probeFiles } from './probe.js';
 import { fileBody, fileJson } from './render.js';
 
 export interface FileCommandOptions extends AreaOptions {
@@ -16,7 +15,9 @@ export const filesArea = defineArea<FileCommandOptions>({
   // Its own command: local reads only, generous, but still a deadline, so a wedged NFS home cannot hang us.
   command: { task: 'reading the shared files', deadlineMs: 5000 },
   deadlineMs: 1500,
-  probe: ({ opts, env }) => probeFiles({ env, profile: opts.profile, credentialsFile: opts.credentialsFile, configFile: opts.configFile }),
+  // The probe module is loaded when the area runs, so doctor starts each area's I/O as soon as its
+  // own code is loaded instead of after every area's (and the whole SDK's) code is.
+  probe: async ({ opts, env }) => (await import('./probe.js')).probeFiles({ env, profile: opts.profile, credentialsFile: opts.credentialsFile, configFile: opts.configFile }),
   summary(facts) {
     const f = okValue(facts.files);
     if (!f) return '';

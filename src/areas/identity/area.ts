@@ -1,9 +1,7 @@
 import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { okValue, type ProbeResult } from '../../kernel/probe.js';
 import type { FileFacts } from '../files/facts.js';
-import { sharedProfileProvider } from '../chain/shared-provider.js';
 import { aheadBehind } from '../clock/words.js';
-import { probeIdentity } from './probe.js';
 import { identityBody, identityJson } from './render.js';
 
 export interface IdentityCommandOptions extends AreaOptions {
@@ -18,6 +16,8 @@ const DOCTOR_DEADLINE_MS = 2400;
 /** preflight's: the chain may walk to IMDS (1 s timeout in the SDK); STS gets the rest. Sum < 10 s. */
 const PREFLIGHT_CREDENTIALS_MS = 4000;
 const PREFLIGHT_STS_MS = 3500;
+/** …and when the credentials came at once, counted from the area's start (see callEndsBy). */
+const QUICK_DEADLINE_MS = 2000;
 
 export const identityArea = defineArea<IdentityCommandOptions>({
   key: 'identity',
@@ -27,6 +27,8 @@ export const identityArea = defineArea<IdentityCommandOptions>({
   skip: ({ opts }) => (opts.offline ? '--offline: STS not called' : undefined),
   async probe(ctx) {
     const { opts } = ctx;
+    const areaStart = performance.now();
+    const { probeIdentity } = await import('./probe.js'); // loaded when run: see files/area.ts
     const common = {
       env: ctx.env,
       ...(opts.profile ? { profile: opts.profile } : {}),
@@ -44,10 +46,17 @@ export const identityArea = defineArea<IdentityCommandOptions>({
     // own default chain, which the chain area cross-checks (CC2099 when they disagree), so waiting
     // would only add the chain's slowest link (a silent IMDS) to doctor's run time.
     // Leave the outer deadline a margin so the probe's own, more telling timeout wins the race.
-    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.4 s.
+    // A longer --timeout gives STS longer (a loaded machine answers late); the default keeps 2.1 s.
     const budget = Math.max(300, Math.min(ctx.remainingMs(), Math.max(DOCTOR_DEADLINE_MS, ctx.remainingMs() * 0.8)) - 300);
+    // With credentials that come at once (keys in the environment or a file), the call must be over
+    // 1.7 s (at the default 3 s) after the area started: loading the SDK and waiting for the files
+    // overlap that budget instead of adding to it, so a black-holed STS costs doctor ~2 s in all.
+    const remaining = ctx.remainingMs() + (performance.now() - areaStart);
+    const quickBudget = Math.max(300, Math.min(remaining, Math.max(QUICK_DEADLINE_MS, remaining * 0.6)) - 300);
     // One AssumeRole per run: sign with the chain's resolution of a profile that needs STS.
     const files = okValue((await ctx.await<FileFacts>('files')) as ProbeResult<FileFacts> | undefined);
+    // Loaded here, not at the top: it pulls in the chain's probe and the SDK's providers.
+    const { sharedProfileProvider } = await import('../chain/shared-provider.js');
     const credentials = files ? await sharedProfileProvider(ctx.shared, files, ctx.env, opts.profile) : undefined;
     if (ctx.mode === 'preflight') {
       return probeIdentity({ ...common, ...(credentials ? { credentials } : {}), credentialsDeadlineMs: PREFLIGHT_CREDENTIALS_MS, callDeadlineMs: PREFLIGHT_STS_MS });
@@ -59,6 +68,7 @@ export const identityArea = defineArea<IdentityCommandOptions>({
       // resolution is bounded by its own STS deadline: waiting for it costs nothing extra.
       credentialsDeadlineMs: credentials ? budget : Math.min(1600, budget),
       callDeadlineMs: budget,
+      callEndsBy: areaStart + quickBudget,
     });
   },
   summary(facts) {

@@ -28,7 +28,19 @@ export interface IdentityProbeOptions {
   credentialsDeadlineMs?: number;
   /** Budget for the whole STS call, retries included. */
   callDeadlineMs?: number;
+  /**
+   * doctor: the moment (performance.now()) by which the call must be over when the credentials
+   * came at once (keys in the environment or a file), so the budget also covers what came before
+   * the call (loading the SDK, waiting for the files) instead of being added to it; at least
+   * 300 ms are left for the call. Credentials that took a while (IMDS, a container endpoint, SSO)
+   * leave the call callDeadlineMs of its own, as before: the overlap is for start-up, not for a
+   * slow credential source.
+   */
+  callEndsBy?: number;
 }
+
+/** Credentials resolved faster than this came from memory or a local file (see callEndsBy). */
+const QUICK_CREDENTIALS_MS = 250;
 
 /** $source flags set only when fromIni/fromProcess/fromSSO resolved the selected profile. */
 const PROFILE_FLAGS = /^CREDENTIALS_(PROFILE|PROCESS|SSO|STS_ASSUME_ROLE|LOGIN)/;
@@ -121,9 +133,12 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   };
 
   let creds: AwsCredentialIdentity;
+  let credsMs = 0;
   try {
     const provider = opts.credentials ?? (await defaultProvider(opts.profile));
+    const credsStart = performance.now();
     creds = await withDeadline(provider(), opts.credentialsDeadlineMs ?? 6000, 'resolving credentials');
+    credsMs = performance.now() - credsStart;
     registerSecret(creds.secretAccessKey);
     registerSecret(creds.sessionToken);
   } catch (error) {
@@ -155,7 +170,7 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   }
   let built;
   try {
-    built = buildStsClient({
+    built = await buildStsClient({
       region: region.region,
       endpoint: endpoint.url,
       credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken },
@@ -189,7 +204,8 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
 
   const start = performance.now();
   try {
-    const out = await withDeadline(built.client.send(new GetCallerIdentityCommand({})), opts.callDeadlineMs ?? 8000, `STS GetCallerIdentity at ${endpoint.url}`);
+    const callMs = opts.callEndsBy !== undefined && credsMs < QUICK_CREDENTIALS_MS ? Math.max(300, Math.round(opts.callEndsBy - start)) : (opts.callDeadlineMs ?? 8000);
+    const out = await withDeadline(built.client.send(new GetCallerIdentityCommand({})), callMs, `STS GetCallerIdentity at ${endpoint.url}`);
     facts.latencyMs = Math.round(performance.now() - start);
     facts.ok = true;
     facts.attempts = out.$metadata.attempts ?? 1;

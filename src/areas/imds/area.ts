@@ -2,7 +2,6 @@ import { defineArea, type AreaOptions } from '../../kernel/area.js';
 import { formatDuration } from '../../kernel/duration.js';
 import { okValue } from '../../kernel/probe.js';
 import { firstContact, notOnEc2Reason } from './classify.js';
-import { probeImds } from './probe.js';
 import { imdsBody, imdsJson } from './render.js';
 
 export interface ImdsCommandOptions extends AreaOptions {
@@ -17,7 +16,7 @@ export const imdsArea = defineArea<ImdsCommandOptions>({
   // The probe's first contact waits 1.2 s (a little over the SDK's 1 s) to tell "slow" from "silent".
   deadlineMs: 2000,
   skip: ({ opts }) => (opts.offline ? '--offline: metadata service not contacted' : undefined),
-  probe: ({ env, opts }) => probeImds({ env, endpoint: opts.endpoint, showKeyIds: Boolean(opts.showKeyIds) }),
+  probe: async ({ env, opts }) => (await import('./probe.js')).probeImds({ env, endpoint: opts.endpoint, showKeyIds: Boolean(opts.showKeyIds) }),
   summary(facts) {
     const f = okValue(facts.imds);
     if (!f) return '';

@@ -1,6 +1,5 @@
 import { defineArea } from '../../kernel/area.js';
 import { okValue } from '../../kernel/probe.js';
-import { probeProcesses } from './probe.js';
 import { sdkLabel } from './rules/helpers.js';
 
 /** Only in doctor (--pid, --processes): there is no `credcheck processes` command. */
@@ -12,7 +11,7 @@ export const processesArea = defineArea({
   skip: ({ opts }) => ((!opts.pid || opts.pid.length === 0) && !opts.processes ? 'no --pid or --processes given' : undefined),
   probe: async ({ opts, env }) => {
     if (opts.processes) return (await import('./scan.js')).scanHost(env);
-    return probeProcesses(opts.pid ?? [], env);
+    return (await import('./probe.js')).probeProcesses(opts.pid ?? [], env);
   },
   summary(facts) {
     const p = okValue(facts.processes);

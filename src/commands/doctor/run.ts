@@ -8,7 +8,6 @@ import { finish } from '../../kernel/finish.js';
 import { writeErr } from '../../kernel/output.js';
 import type { ProbeResult } from '../../kernel/probe.js';
 import { dropExplained, runRules } from '../../kernel/rule.js';
-import { RULES } from '../../rules.js';
 import { areaLine, type AreaLine } from './areas.js';
 import { doctorBody } from './render.js';
 import { coverageOf } from './coverage.js';
@@ -21,7 +20,11 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const overallMs = parseDuration(opts.timeout, '--timeout');
   const started = performance.now();
   const AREAS = await loadAreas();
-  const { facts, skipped, ms: areaMs } = await probeAreas(AREAS, opts, 'doctor', overallMs);
+  const probing = probeAreas(AREAS, opts, 'doctor', overallMs);
+  // The rules (and the SDK models some read) load while the probes wait on I/O, not before them.
+  probing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const { RULES } = await import('../../rules.js');
+  const { facts, skipped, ms: areaMs } = await probing;
   const { now } = facts;
   const byKey = facts as unknown as Record<string, ProbeResult<unknown>>;
   // Where every area runs, a finding another one explains only restates its cause.
@@ -38,7 +41,8 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
     if (result) json[area.key] = area.json ? area.json(result) : result;
   }
   // Where the time went, for "why is doctor slow here?" (an area's time includes what it awaited).
-  if (opts.debug) await writeErr(`[timing] ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
+  // performance.now() counts from process start: `start-up` is what loading credcheck cost before any probe.
+  if (opts.debug) await writeErr(`[timing] start-up ${Math.round(started)} ms · ${[...areaMs].map(([k, ms]) => `${k} ${ms} ms`).join(' · ')} · total ${json.elapsedMs} ms\n`);
   const code = await emitReport({ command: 'doctor', json, findings, coverage, ...(opts.pid.length || opts.processes ? { lead: aboutTheProcesses } : {}), infoOnlyWhenVerbose: true, body: (style) => doctorBody(areas, now, style) }, opts, now);
   finish(code);
 }

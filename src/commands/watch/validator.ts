@@ -16,7 +16,7 @@ export interface ValidationResult {
 
 /** One GetCallerIdentity with the keys a source holds. maxAttempts 1: watch retries on its own schedule. */
 export async function validateOnce(creds: HeldCredentials, endpoint: string, region: string): Promise<ValidationResult> {
-  const built = buildStsClient({ region, endpoint, credentials: creds, maxAttempts: 1 });
+  const built = await buildStsClient({ region, endpoint, credentials: creds, maxAttempts: 1 });
   let timer: NodeJS.Timeout | undefined;
   try {
     const deadline = new Promise<never>((_, reject) => {

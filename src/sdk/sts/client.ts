@@ -4,7 +4,6 @@ import { rootCertificates } from 'node:tls';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { registerUrlSecrets } from '../../kernel/userinfo.js';
 import type { ProxyChoice } from '../proxy.js';
 
@@ -35,8 +34,10 @@ export interface BuiltStsClient {
 /**
  * An STS client with short deadlines. maxAttempts 2 by default: the second attempt is what lets
  * the SDK correct clock skew (the first failure teaches it the offset), which we want to observe.
+ * Async because the proxy agent (and its `debug` dependency, a measurable part of start-up) is
+ * loaded only when a proxy is configured.
  */
-export function buildStsClient(o: StsClientOptions): BuiltStsClient {
+export async function buildStsClient(o: StsClientOptions): Promise<BuiltStsClient> {
   const ca = o.caBundlePem !== undefined ? [...rootCertificates, o.caBundlePem] : undefined;
   const proxyObservation: ProxyObservation = {};
   let httpAgent: HttpAgent;
@@ -44,6 +45,7 @@ export function buildStsClient(o: StsClientOptions): BuiltStsClient {
   if (o.proxy) {
     // Only the password is secret; the proxy's address is evidence we want to print.
     registerUrlSecrets(o.proxy.url);
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
     const agent = new HttpsProxyAgent(o.proxy.url, { ...(ca ? { ca } : {}), keepAlive: false });
     agent.on('proxyConnect', (connect: { statusCode: number; statusText: string }) => {
       proxyObservation.connectStatus = connect.statusCode;
