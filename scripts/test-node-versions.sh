@@ -17,6 +17,8 @@ if [ "${1:-}" = "--full" ]; then
   what="all ${#FILES[@]} test files"
 fi
 work=$(mktemp -d)
+# Some tests run the CLI as another user (nobody) with this Node: it must be reachable by them.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 status=0
 for line in "$@"; do
