@@ -1,39 +1,37 @@
-// Bundles credcheck's own code, commander and chalk into dist/bundle/cli.js with esbuild: one file.
+// Bundles credcheck's own code, commander and chalk into dist/bundle/cli.cjs with esbuild: one
+// CommonJS file, which bin/run-bundle.cjs compiles with V8's code cache made here (see there).
 // Code splitting made ~80 chunks, and Node's ESM loader spends ~0.5 ms resolving, compiling and
 // linking each one (a quarter of `credcheck file`); in one file a command's code still runs only
 // when the command does (esbuild turns each `import()` into a lazy initialiser), and V8 compiles a
-// function only when it is first called. Measured, interleaved, 11 runs each (node -e 0: 122 ms):
-// identity 425 → 351 ms, doctor --offline 359 → 315 ms, file 279 → 240 ms; only --help, which runs
-// nothing, pays to parse the whole file: 187 → 195 ms.
-// The AWS SDK, the NTP client and the proxy agent stay external and load from node_modules exactly
-// as in an unbundled app: bundling them would change what `import()` of their CommonJS returns, and
-// credcheck's claims about the SDK must come from the SDK as published.
-import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// function only when it is first called. The AWS SDK, the NTP client and the proxy agent stay
+// external and load from node_modules exactly as in an unbundled app: credcheck's claims about
+// the SDK must come from the SDK as published.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
+const BUNDLE = 'dist/bundle/cli.cjs';
+
+const EXTERNAL = ['@aws-sdk/*', '@smithy/*', 'ntp-time-sync', 'ntp-packet-parser', 'https-proxy-agent'];
+const isExternal = (path) => path.startsWith('node:') || EXTERNAL.some((e) => (e.endsWith('/*') ? path.startsWith(e.slice(0, -1)) : path === e));
+
 /**
- * The AWS SDK packages are CommonJS (their `main`; no `exports` map, so import and require pick the
- * same file). Node's ESM loader runs cjs-module-lexer over each CommonJS module an `import` names
- * to find its exports: measured, `require` of the same four packages starts ~25% faster than
- * `import` of them. So each import of an SDK package becomes a small ES module that `require`s it
- * through the banner's createRequire: the same module objects from the same files (one module
- * cache, so the SDK's singletons are shared as before), without the lexing. As with Node's own
- * interop, `default` is module.exports and every export is also a named export (listed here, at
- * build time; an import of a name the package lacks fails the build, not a run).
+ * In CommonJS output esbuild turns a static import of an external package into `require`, but
+ * leaves a dynamic `import()` as it is. The bundle runs from a vm.Script (bin/run-bundle.cjs, for
+ * V8's code cache), where `import()` has no loader: so each `import()` of an external becomes a
+ * tiny module that `require`s it, loaded lazily as before. Every external is CommonJS (the SDK
+ * packages' `main`; no `exports` map, so import and require pick the same file), and `require`
+ * also skips the cjs-module-lexer pass Node's ESM loader makes over each one (measured: ~25%
+ * faster start-up of the SDK). The module objects are Node's own, from one module cache.
  */
-const requireSdk = {
-  name: 'require-sdk',
+const dynamicImportsViaRequire = {
+  name: 'dynamic-imports-via-require',
   setup(b) {
-    const sdk = /^@(aws-sdk|smithy)\//;
-    const nodeRequire = createRequire(join(process.cwd(), 'package.json'));
-    b.onResolve({ filter: sdk }, (args) => (args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-sdk' }));
-    b.onLoad({ filter: /.*/, namespace: 'require-sdk' }, (args) => {
-      const names = Object.keys(nodeRequire(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default' && n !== '__esModule');
-      const contents = `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
-      return { contents, loader: 'js', resolveDir: process.cwd() };
-    });
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && isExternal(args.path) ? { path: args.path, namespace: 'require-external' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});\n`, loader: 'js' }));
   },
 };
 
@@ -41,16 +39,27 @@ rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/src/cli.js'],
-  outdir: 'dist/bundle',
+  outfile: BUNDLE,
   bundle: true,
-  splitting: false,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  // commander is CommonJS and calls require() for Node built-ins.
-  banner: { js: "import { createRequire as __credcheckRequire } from 'node:module'; const require = __credcheckRequire(import.meta.url);" },
-  plugins: [requireSdk],
-  external: ['@aws-sdk/*', '@smithy/*', 'ntp-time-sync', 'ntp-packet-parser', 'https-proxy-agent'],
+  // Modules find their package files through import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': '__credcheckModuleUrl' },
+  banner: { js: "const __credcheckModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [dynamicImportsViaRequire],
+  external: EXTERNAL,
 });
+
+if (/[^\w$.]import\(/.test(readFileSync(BUNDLE, 'utf8'))) throw new Error(`${BUNDLE} still has an import(): it would fail inside vm.Script`);
+
+// V8's code cache, made from one offline doctor run on a throwaway home (see scripts/code-cache.cjs).
+const home = mkdtempSync(join(tmpdir(), 'credcheck-code-cache-'));
+mkdirSync(join(home, '.aws'));
+writeFileSync(join(home, '.aws', 'credentials'), `[default]\naws_access_key_id = AKIA${randomBytes(8).toString('hex').toUpperCase()}\naws_secret_access_key = ${randomBytes(30).toString('base64')}\n`, { mode: 0o600 });
+const env = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', AWS_EC2_METADATA_DISABLED: 'true', CREDCHECK_SYSFS_ROOT: home, CREDCHECK_SSM_RUNTIME_CONFIG: join(home, 'none.json') };
+spawnSync(process.execPath, ['scripts/code-cache.cjs', 'doctor', '--offline'], { env, stdio: 'ignore', timeout: 30_000 });
+rmSync(home, { recursive: true, force: true });
+if (!existsSync(`${BUNDLE}.cache`)) throw new Error(`the code cache run did not write ${BUNDLE}.cache`);

@@ -39,6 +39,6 @@ export function publicCli(): string {
     } else chmodSync(path, s.mode & 0o111 ? 0o755 : 0o644);
   };
   open(root);
-  copied = join(root, 'bin', 'credcheck.js');
+  copied = join(root, 'bin', 'credcheck.cjs');
   return copied;
 }

@@ -39,7 +39,7 @@ function imports(): { runtime: Set<string>; typeOnly: Set<string> } {
 /** What scripts/bundle.mjs leaves to node_modules: everything else is inside dist/bundle. */
 function bundleExternals(): string[] {
   const text = readFileSync(join(REPO_ROOT, 'scripts', 'bundle.mjs'), 'utf8');
-  return [.../external: \[([^\]]*)\]/.exec(text)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  return [.../const EXTERNAL = \[([^\]]*)\]/.exec(text)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
 }
 
 const external = (name: string) => bundleExternals().some((e) => (e.endsWith('/*') ? name.startsWith(e.slice(0, -1)) : name === e));
@@ -69,9 +69,9 @@ describe('package.json', () => {
   it('npm pack ships the bundle, bin, finding pages, README and LICENSE, nothing else', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
     const files = (JSON.parse(out) as [{ files: { path: string }[] }])[0].files.map((f) => f.path);
-    const unexpected = files.filter((f) => !/^(bin\/credcheck\.js|dist\/bundle\/[\w.-]+\.js|docs\/findings\/CC\d{4}\.md|package\.json|README\.md|LICENSE)$/.test(f));
+    const unexpected = files.filter((f) => !/^(bin\/(credcheck|run-bundle)\.cjs|dist\/bundle\/cli\.cjs(\.cache)?|docs\/findings\/CC\d{4}\.md|package\.json|README\.md|LICENSE)$/.test(f));
     assert.deepEqual(unexpected, []);
-    for (const required of ['bin/credcheck.js', 'dist/bundle/cli.js', 'docs/findings/CC1001.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(required), required);
+    for (const required of ['bin/credcheck.cjs', 'bin/run-bundle.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cjs.cache', 'docs/findings/CC1001.md', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(required), required);
   });
 
   it('the README names the Node.js release the single executables embed', async () => {
