@@ -1,8 +1,9 @@
 /**
  * npm run bench: wall-clock timings of whole commands over repeated runs (median, p90, min), and
- * their ratio to a bare `node -e 0`. Everything runs against loopback servers started here (STS)
- * or black holes (a TCP port that accepts and never answers, a UDP port that never replies):
- * nothing leaves the machine. Children are spawned asynchronously so this process keeps serving
+ * their ratio to a bare `node -e 0`. Everything runs against loopback servers started here (STS,
+ * IMDS, NTP) or black holes (a TCP port that accepts and never answers, a UDP port that never
+ * replies): nothing leaves the machine. The one set-up that leaves the metadata endpoint at its
+ * default fakes DMI as another vendor, where credcheck never contacts 169.254.169.254. Children are spawned asynchronously so this process keeps serving
  * the loopback STS while they run. BENCH_RUNS sets the runs per row (default 15); BENCH_ONLY=<regexp>
  * runs only the rows whose name matches (and the `node -e 0` yardstick), e.g.
  * BENCH_ONLY='chain( --sdk all)? \(IMDS disabled'.
@@ -17,12 +18,13 @@ import { startBlackhole } from '../test/servers/blackhole.js';
 import { startSts } from '../test/servers/sts.js';
 import { fakeProc } from './fake-proc.js';
 import { startNtpServer } from '../test/servers/ntp.js';
+import { startImds } from '../test/servers/imds.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // BENCH_ONLY=<regex> times only the matching rows plus every yardstick (node -e 0, the bare SDK
 // script, chain --offline): a ratio is only meaningful against a yardstick timed in the same run.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
-const YARDSTICKS = new Set(['node -e 0', 'bare SDK GetCallerIdentity (healthy)', 'credcheck chain --offline (healthy)', 'embedded node (SEA base) -e 0']);
+const YARDSTICKS = new Set(['node -e 0', 'bare SDK GetCallerIdentity (healthy)', 'bare SDK GetCallerIdentity (healthy EC2)', 'credcheck chain --offline (static keys)', 'embedded node (SEA base) -e 0']);
 
 interface Row {
   name: string;
@@ -99,15 +101,34 @@ async function main(): Promise<void> {
     CREDCHECK_SSM_RUNTIME_CONFIG: join(home, 'no-ssm.json'),
   };
   const loopbackSts = { ...blackholed, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
-  // A healthy host that is not on EC2: static keys, STS and NTP answer, the metadata address is a
-  // black hole (as off EC2) and DMI names another vendor (both sysfs layouts, whichever is read).
+  // Healthy hosts, each timed against the bare SDK script run in the same environment. Both have
+  // STS and NTP answering on loopback; DMI is faked (both sysfs layouts, whichever is read).
   const ntp = await startNtpServer({});
-  const sysfs = mkdtempSync(join(tmpdir(), 'credcheck-bench-sysfs-'));
-  for (const dir of [join(sysfs, 'class', 'dmi', 'id'), join(sysfs, 'sys', 'class', 'dmi', 'id')]) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'sys_vendor'), 'QEMU\n');
-  }
-  const healthy: NodeJS.ProcessEnv = { ...blackholed, AWS_ENDPOINT_URL_STS: sts.url, CREDCHECK_NTP_SERVERS: `127.0.0.1:${ntp.port}`, CREDCHECK_SYSFS_ROOT: sysfs };
+  const dmi = (vendor: string, assetTag?: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'credcheck-bench-sysfs-'));
+    for (const dir of [join(root, 'class', 'dmi', 'id'), join(root, 'sys', 'class', 'dmi', 'id')]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'sys_vendor'), `${vendor}\n`);
+      if (assetTag) writeFileSync(join(dir, 'board_asset_tag'), `${assetTag}\n`);
+    }
+    return root;
+  };
+  const answering: NodeJS.ProcessEnv = { ...blackholed, AWS_ENDPOINT_URL_STS: sts.url, CREDCHECK_NTP_SERVERS: `127.0.0.1:${ntp.port}` };
+  // Off EC2 (DMI names another vendor): static keys in ~/.aws/credentials; the metadata endpoint is
+  // the default one, which credcheck does not contact off EC2 (nothing here reaches 169.254.169.254).
+  const healthy: NodeJS.ProcessEnv = { ...answering, CREDCHECK_SYSFS_ROOT: dmi('QEMU') };
+  delete healthy.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+  // On EC2 (DMI says Amazon EC2): no credential files, the instance role's keys from a loopback IMDS.
+  const roleKey = { accessKeyId: 'ASIABENCHROLEKEY0002', secretAccessKey: 'roleSecretQx7Lm2Pz9Vb4Nc8Rt1Wy6Kd3Hs5Jf0G', sessionToken: `IQoJb3JpZ2luX2VjBench${'Zq8'.repeat(40)}`, arn: 'arn:aws:sts::111122223333:assumed-role/bench-role/i-0bench', account: '111122223333', userId: 'AROABENCH:i-0bench' };
+  sts.addIdentity(roleKey);
+  const imds = await startImds({ role: 'bench-role', credentials: { accessKeyId: roleKey.accessKeyId, secretAccessKey: roleKey.secretAccessKey, token: roleKey.sessionToken, expiration: new Date(Date.now() + 6 * 3600_000) } });
+  const ec2Home = mkdtempSync(join(tmpdir(), 'credcheck-bench-ec2-'));
+  mkdirSync(join(ec2Home, '.aws'));
+  writeFileSync(join(ec2Home, '.aws', 'config'), '[default]\nregion = us-east-1\n');
+  const healthyEc2: NodeJS.ProcessEnv = { ...answering, HOME: ec2Home, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url, CREDCHECK_SYSFS_ROOT: dmi('Amazon EC2', 'i-0bench0000000000') };
+  // Not healthy: an explicitly configured metadata endpoint that never answers (credcheck waits a
+  // short while for it). The chain rows use it as "whatever the later links do".
+  const configuredHole: NodeJS.ProcessEnv = { ...answering, CREDCHECK_SYSFS_ROOT: dmi('QEMU') };
   const bareSdk = join(import.meta.dirname, '..', '..', 'bench', 'bare-sdk.mjs');
   const node = process.execPath;
   const slow = Math.max(5, Math.round(RUNS / 3)); // black-holed rows take seconds each
@@ -134,11 +155,19 @@ async function main(): Promise<void> {
       ['credcheck doctor (healthy)', node, [BIN, 'doctor'], healthy],
     ])),
   );
+  rows.push(
+    ...(await timeTogether([
+      ['bare SDK GetCallerIdentity (healthy EC2)', node, [bareSdk], healthyEc2],
+      ['credcheck identity (healthy EC2)', node, [BIN, 'identity'], healthyEc2],
+      ['credcheck doctor (healthy EC2)', node, [BIN, 'doctor'], healthyEc2],
+    ])),
+  );
+  rows.push(await time('credcheck doctor (configured IMDS endpoint black-holed)', node, [BIN, 'doctor'], configuredHole));
   rows.push(await time('credcheck clock (healthy NTP)', node, [BIN, 'clock'], healthy));
   rows.push(
     ...(await timeTogether([
-      ['credcheck chain --offline (healthy)', node, [BIN, 'chain', '--offline'], healthy],
-      ['credcheck chain (healthy, IMDS black hole)', node, [BIN, 'chain'], healthy],
+      ['credcheck chain --offline (static keys)', node, [BIN, 'chain', '--offline'], configuredHole],
+      ['credcheck chain (static keys, IMDS black hole)', node, [BIN, 'chain'], configuredHole],
     ])),
   );
   rows.push(await time('credcheck chain (IMDS black hole)', node, [BIN, 'chain'], blackholed, slow));
@@ -155,7 +184,7 @@ async function main(): Promise<void> {
     rows.push(await time('executable identity (loopback STS)', exe, ['identity'], loopbackSts));
     console.log(`single executable (linux-x64): ${(statSync(exe).size / 2 ** 20).toFixed(1)} MiB`);
   }
-  await Promise.all([hole.close(), sts.close(), ntp.close()]);
+  await Promise.all([hole.close(), sts.close(), ntp.close(), imds.close()]);
   const rowsDone = timed.filter((r): r is Row => r !== undefined);
   const base = rowsDone[0]!.median;
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -175,8 +204,10 @@ function printGoals(rows: Row[]): void {
   const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : Math.max(0, a - b));
   const goals: Array<[string, number | undefined, number | undefined, number, string]> = [
     ['doctor (healthy) / bare SDK script', m('credcheck doctor (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.5, '×'],
+    ['doctor (healthy EC2) / bare SDK script', m('credcheck doctor (healthy EC2)'), m('bare SDK GetCallerIdentity (healthy EC2)'), 1.5, '×'],
     ['identity (healthy) / bare SDK script', m('credcheck identity (healthy)'), m('bare SDK GetCallerIdentity (healthy)'), 1.3, '×'],
-    ['chain (IMDS black hole) / chain --offline', m('credcheck chain (healthy, IMDS black hole)'), m('credcheck chain --offline (healthy)'), 1.3, '×'],
+    ['identity (healthy EC2) / bare SDK script', m('credcheck identity (healthy EC2)'), m('bare SDK GetCallerIdentity (healthy EC2)'), 1.3, '×'],
+    ['chain (IMDS black hole) / chain --offline', m('credcheck chain (static keys, IMDS black hole)'), m('credcheck chain --offline (static keys)'), 1.3, '×'],
     ['--version / node -e 0', m('credcheck --version'), m('node -e 0'), 1.2, '×'],
     ['clock (healthy NTP)', m('credcheck clock (healthy NTP)'), 1, 300, 'ms'],
     ['doctor (all black-holed)', m('credcheck doctor (all black-holed)'), 1, 2000, 'ms'],
