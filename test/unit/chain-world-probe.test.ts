@@ -32,3 +32,27 @@ test('a credential_process only Java would run is wanted only when --sdk asked',
   assert.deepEqual([...wantedBy(w, MODELS, { offline: true, runProcesses: true }).processes], ['/bin/helper']);
   assert.equal(wantedBy(w, MODELS, { offline: false, runProcesses: false }).processes.size, 0);
 });
+
+test('fillWanted: the default IMDS addresses are not probed when DMI says not EC2 (no connect attempted); others are', async () => {
+  const { fillWanted } = await import('../../src/areas/chain/world-probe.js');
+  const { guardLinkLocal } = await import('../helpers/no-link-local.js');
+  const attempts: string[] = [];
+  guardLinkLocal((h) => attempts.push(h));
+  const qemu = Promise.resolve({ verdict: 'not-ec2' as const, evidence: 'sys_vendor "QEMU"', root: '/' });
+  const wanted = { imds: new Set(['169.254.169.254:80', '[fd00:ec2::254]:80', '127.0.0.1:9']), containers: new Set<string>(), processes: new Set<string>() };
+  const filled = await fillWanted(world({}), wanted, qemu);
+  assert.deepEqual(attempts, []);
+  for (const a of ['169.254.169.254:80', '[fd00:ec2::254]:80']) {
+    const o = filled.imds[a]!;
+    assert.equal(o.ok, false);
+    assert.match(o.ok ? '' : o.error, /^not on EC2 per DMI \(sys_vendor "QEMU"\): not probed/);
+  }
+  // A loopback address someone named is probed as before (port 9: refused at once).
+  const loop = filled.imds['127.0.0.1:9']!;
+  assert.equal(loop.ok, false);
+  assert.match(loop.ok ? '' : loop.error, /nothing answers/);
+  // The guard itself is live: on EC2 the default address would be tried (and is refused here).
+  const onEc2 = Promise.resolve({ verdict: 'ec2' as const, evidence: 'sys_vendor "Amazon EC2"', root: '/' });
+  await fillWanted(world({}), { imds: new Set(['169.254.169.254:80']), containers: new Set(), processes: new Set() }, onEc2);
+  assert.deepEqual(attempts, ['169.254.169.254']);
+});

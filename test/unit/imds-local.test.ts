@@ -92,3 +92,27 @@ test('containerKind mirrors fromHttp checkUrl', () => {
   assert.equal(containerKind(new URL('https://creds.example.com/x')), 'https');
   assert.equal(containerKind(new URL('http://10.0.0.1/x')), 'not-allowed');
 });
+
+test('defaultImdsOffLimits: the one rule — default endpoint, not named by the user, DMI not EC2', async () => {
+  const { defaultImdsOffLimits } = await import('../../src/sdk/ec2-host.js');
+  const qemu = { verdict: 'not-ec2' as const, evidence: 'sys_vendor "QEMU"', root: '/' };
+  const unknown = { verdict: 'unknown' as const, evidence: 'no readable DMI or hypervisor data', root: '/' };
+  const ec2 = { verdict: 'ec2' as const, evidence: 'sys_vendor "Amazon EC2"', root: '/' };
+  assert.equal(defaultImdsOffLimits(qemu, { isDefault: true }), 'not on EC2 per DMI (sys_vendor "QEMU")');
+  assert.equal(defaultImdsOffLimits(qemu, { isDefault: true, explicit: true }), undefined);
+  assert.equal(defaultImdsOffLimits(qemu, { isDefault: false }), undefined);
+  assert.equal(defaultImdsOffLimits(unknown, { isDefault: true }), undefined, 'chain and imds still probe when DMI cannot tell');
+  assert.match(defaultImdsOffLimits(unknown, { isDefault: true }, { requireEc2: true }) ?? '', /not known to be on EC2/);
+  assert.equal(defaultImdsOffLimits(ec2, { isDefault: true }, { requireEc2: true }), undefined);
+});
+
+test('dmiHint is read once per env object (and root); another env object reads afresh', async () => {
+  const root = sysfs({ 'sys/class/dmi/id/sys_vendor': 'QEMU' });
+  const env = { CREDCHECK_SYSFS_ROOT: root };
+  const first = dmiHint(env);
+  assert.equal(dmiHint(env), first, 'the same promise: one read per run');
+  assert.equal((await first).verdict, 'not-ec2');
+  writeFileSync(join(root, 'sys/class/dmi/id/sys_vendor'), 'Amazon EC2\n');
+  assert.equal((await dmiHint(env)).verdict, 'not-ec2');
+  assert.equal((await dmiHint({ CREDCHECK_SYSFS_ROOT: root })).verdict, 'ec2');
+});

@@ -83,6 +83,19 @@ test('CC2006: an error when nothing won; offline only a warning, and silent whil
   assert.equal(CC2006.check(facts(chain())).length, 0);
 });
 
+test('CC2006: IMDS left alone off EC2 (DMI) is still "no credentials", an error, and the fix is a source, not a role', () => {
+  const reason = 'not on EC2 per DMI (sys_vendor "QEMU"): not probed; off EC2 the SDK\'s request to 169.254.169.254 can only time out (1 s token PUT, then 1 s IMDSv1 GET)';
+  const off = chain({ active: null, links: [L('env', 'not-configured'), L('ini', 'not-configured'), L('imds', 'skipped', { reason, offEc2: true })] });
+  const [f] = CC2006.check(facts(off));
+  assert.equal(f?.severity, undefined, 'an error (the rule default), not the --offline warning');
+  assert.match(f!.message, /sys_vendor "QEMU"/);
+  assert.match(f!.fix!, /AWS_ACCESS_KEY_ID/);
+  assert.doesNotMatch(f!.fix!, /attach an instance/);
+  assert.match(f!.fix!, /not EC2/);
+  // On EC2 (or DMI unknown) a role is still a fix.
+  assert.match(CC2006.check(facts(chain({ active: null })))[0]!.fix!, /attach an instance\/task role/);
+});
+
 test('CC2099: only on disagreement', () => {
   assert.equal(CC2099.check(facts(chain({ crossCheck: { status: 'disagree', sdkAccessKeyId: 'AKIA…9999' } }))).length, 1);
   assert.equal(CC2099.check(facts(chain({ crossCheck: { status: 'unverified' } }))).length, 0);

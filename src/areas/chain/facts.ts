@@ -20,6 +20,8 @@ export interface ChainLink {
   /** Masked key id the link resolved to (shadowed and active links). */
   accessKeyId?: string;
   ms: number;
+  /** imds only: not probed because DMI says this host is not EC2 (the reason names the evidence). */
+  offEc2?: boolean;
 }
 
 export interface Hop {

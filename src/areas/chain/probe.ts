@@ -21,7 +21,7 @@ import type { SharedResolution } from '../../sdk/shared-resolution.js';
 import { readSsoToken } from '../../sdk/sso/token-cache.js';
 import { answersHttp } from './liveness.js';
 import { containerEndpointUrl } from '../imds/container.js';
-import { resolveImdsConfig } from '../imds/config.js';
+import { ImdsOffLimits, sdkImdsGate, stopBeforeImds } from '../imds/off-limits.js';
 
 export interface ChainProbeOptions {
   /** Must be process.env for a live probe: the SDK providers read process.env themselves. */
@@ -135,6 +135,25 @@ async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: Re
   return settled;
 }
 
+/**
+ * Whether the imds link may contact its endpoint, decided once before anything starts: the
+ * default link-local address is left alone when DMI says "not EC2" (the rule is shared with the
+ * imds area: defaultImdsOffLimits). Adds the chain's wording to the reason.
+ */
+async function imdsGate(env: NodeJS.ProcessEnv): Promise<{ endpoint: string; offLimits?: string; skip?: string } | undefined> {
+  const g = await sdkImdsGate(env);
+  if (!g?.offLimits) return g;
+  const host = new URL(g.endpoint).hostname.replace(/^\[|\]$/g, '');
+  return { ...g, skip: `${g.offLimits}: not probed; off EC2 the SDK's request to ${host} can only time out (1 s token PUT, then 1 s IMDSv1 GET)` };
+}
+
+/** The SDK's own chain, for the cross-check; stopped before IMDS when that is off limits. */
+function sdkChain(profile: string | undefined, logger: ReturnType<typeof captureLogger>, offLimits: string | undefined) {
+  return fromNodeProviderChain({ profile, logger: offLimits ? stopBeforeImds(offLimits, logger) : logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 } as never)()
+    .then((c) => ({ ok: true as const, creds: c as AwsCredentialIdentity }))
+    .catch((e) => ({ ok: false as const, error: reasonOf(e), offLimits: e instanceof ImdsOffLimits }));
+}
+
 export async function probeChainWithCredentials(opts: ChainProbeOptions): Promise<ChainProbe> {
   const warnings: string[] = [];
   // Every link has its own bound; deadlineMs is the caller's outer guard (doctor's budget).
@@ -179,11 +198,15 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   // A profile that needs STS would be resolved a second time by the SDK's chain (another
   // AssumeRole, another MFA prompt): when that profile wins, the one shared resolution stands.
   const secondResolution = Boolean(opts.shared) && iniNeedsSts(profile, files.profiles) && (Boolean(explicitProfile) || !envKeysSet);
+  // remote: container when either URI is set, else IMDS unless disabled
+  const containerSet = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
+  const imdsDisabled = Boolean(env.AWS_EC2_METADATA_DISABLED && env.AWS_EC2_METADATA_DISABLED !== 'false');
+  const imdsAsked = !offline && !containerSet && !imdsDisabled;
+  const gate = imdsAsked ? imdsGate(env).catch(() => undefined) : Promise.resolve(undefined);
+  // The SDK's chain waits for the gate (a few local reads): it must know before it could reach IMDS.
   const sdkRun = offline || sdkBlocked || secondResolution
     ? undefined
-    : fromNodeProviderChain({ profile: opts.profile, logger, timeout: REMOTE_TIMEOUT_MS, maxRetries: 0 } as never)()
-        .then((c) => ({ ok: true as const, creds: c as AwsCredentialIdentity }))
-        .catch((e) => ({ ok: false as const, error: reasonOf(e) }));
+    : gate.then((g) => sdkChain(opts.profile, logger, g?.offLimits));
 
   // env
   const envLink: Promise<ChainLink> = (async () => {
@@ -256,9 +279,6 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
     return l;
   })();
 
-  // remote: container when either URI is set, else IMDS unless disabled
-  const containerSet = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
-  const imdsDisabled = Boolean(env.AWS_EC2_METADATA_DISABLED && env.AWS_EC2_METADATA_DISABLED !== 'false');
   const containerLink = (async (): Promise<ChainLink> => {
     if (!containerSet) return { source: 'container', status: 'not-configured', ms: 0, reason: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set' };
     if (offline) {
@@ -273,8 +293,8 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   // Started with the links: by the time a link before them wins, a live endpoint has answered.
   const answered = new Set<ChainSource>();
   if (!offline && containerSet) void answersHttp(containerEndpointUrl(env)!, REMOTE_TIMEOUT_MS).then((yes) => yes && answered.add('container'));
-  const imdsAnswers = !offline && !containerSet && !imdsDisabled
-    ? resolveImdsConfig(env).then((c) => answersHttp(`${c.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS), () => false)
+  const imdsAnswers = imdsAsked
+    ? gate.then((g) => (g && !g.offLimits ? answersHttp(`${g.endpoint.replace(/\/$/, '')}/latest/meta-data/`, REMOTE_TIMEOUT_MS) : false), () => false)
     : undefined;
   void imdsAnswers?.then((yes) => yes && answered.add('imds'));
   const imdsLink = (async (): Promise<ChainLink> => {
@@ -284,6 +304,9 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
       notVerified.push('IMDS was not called (--offline)');
       return { source: 'imds', status: 'skipped', ms: 0, reason: '--offline: IMDS was not called' };
     }
+    // Not "not verified": DMI says no instance role exists here to supply credentials.
+    const skip = (await gate)?.skip;
+    if (skip) return { source: 'imds', status: 'skipped', ms: 0, reason: skip, offEc2: true };
     // Nothing answering even a plain GET within the SDK's 1 s timeout is a black hole: the SDK's 1 s
     // token PUT and then its 1 s IMDSv1 GET will both time out, so say so now instead of in 2 s.
     const silent = imdsAnswers!.then((yes) => (yes ? new Promise<never>(() => {}) : undefined));
@@ -342,6 +365,12 @@ async function walk(opts: ChainProbeOptions, warnings: string[]): Promise<ChainP
   else {
     const sdk = await withDeadline(sdkRun, CROSS_CHECK_GRACE_MS, 'fromNodeProviderChain()').catch(() => undefined);
     if (!sdk) crossCheck = { status: 'unverified', detail: 'fromNodeProviderChain() had not finished when credcheck\'s bounded links did (a remote endpoint not answering)' };
+    else if (!sdk.ok && sdk.offLimits) {
+      // It found nothing before IMDS (credcheck neither); past it, off EC2, only a timeout waits.
+      crossCheck = winner
+        ? { status: 'disagree', sdkError: sdk.error }
+        : { status: 'agree', sdkError: sdk.error, detail: 'fromNodeProviderChain() was stopped before IMDS, which is not called off EC2' };
+    }
     else if (sdk.ok) {
       const sdkSource = sdkSourceOf((sdk.creds as Creds).$source);
       const sameSource = winner !== undefined && (sdkSource === winner.source || (sdkSource === 'imds-or-container' && (winner.source === 'imds' || winner.source === 'container')));

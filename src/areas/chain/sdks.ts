@@ -13,6 +13,7 @@ import { imdsAddress } from '../../sdk/models/common.js';
 import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
 import type { ChainFacts } from './facts.js';
 import { fillWanted, NOT_CHECKED, wantedBy } from './world-probe.js';
+import { dmiHint } from '../../sdk/ec2-host.js';
 
 function linkOutcome(chain: ChainFacts, source: 'imds' | 'container'): Outcome {
   const l = chain.links.find((x) => x.source === source);
@@ -77,7 +78,8 @@ export async function answerForCommand(env: NodeJS.ProcessEnv, files: FileFacts,
   const sdks = asked ? [...new Set<SdkModel['sdk']>(['js', ...asked.flatMap((n) => SDK_NAMES[n])])] : SDK_NAMES.all;
   const observed = await observeWorld(env, files, chain, profile);
   const models = SDKS.filter((s) => sdks.includes(s.sdk)).map((s) => s.model);
-  const answers = answerSdks(await fillWanted(observed, wantedBy(observed, models, { offline: chain.offline, runProcesses: asked !== undefined })), sdks);
+  const wanted = wantedBy(observed, models, { offline: chain.offline, runProcesses: asked !== undefined });
+  const answers = answerSdks(await fillWanted(observed, wanted, dmiHint(env)), sdks);
   const showJs = !asked || asked.some((n) => ['js', 'node', 'all'].includes(n));
   return { sdks: answers.filter((a) => showJs || a.sdk !== 'js'), ...(asked ? { sdkAsked: asked } : {}) };
 }

@@ -11,7 +11,10 @@ import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret, registerSecretsIn } from '../../kernel/secrets.js';
 import { step } from '../imds/http.js';
 import { probeContainer } from '../imds/container.js';
+import { IMDS_IPV4, IMDS_IPV6 } from '../imds/config.js';
 import { PROCESS_TIMEOUT_MS } from './exec.js';
+import { defaultImdsOffLimits, dmiHint, type DmiHint } from '../../sdk/ec2-host.js';
+import { imdsAddress } from '../../sdk/models/common.js';
 import type { Outcome, SdkModel, World } from '../../sdk/models/world.js';
 
 /** Each IMDS request (token, role name, credentials) gets the SDKs' own 1 s timeout. */
@@ -99,12 +102,28 @@ function processCredentials(command: string): Promise<Outcome> {
   });
 }
 
-/** Probes what the models want, each distinct source once, all at once; returns the World with the answers. */
-export async function fillWanted(world: World, wanted: Wanted): Promise<World> {
+/** The default IMDS addresses as the models name them ("host:port"). */
+const DEFAULT_IMDS = new Set([imdsAddress(IMDS_IPV4), imdsAddress(IMDS_IPV6)]);
+
+/**
+ * One IMDS address a model wants, unless it is the default one on a host DMI says is not EC2 (the
+ * rule every area follows: defaultImdsOffLimits): a model is told it is not there, without a request.
+ */
+async function imdsUnlessOffLimits(address: string, dmi: DmiHint): Promise<Outcome> {
+  const off = defaultImdsOffLimits(dmi, { isDefault: DEFAULT_IMDS.has(address) });
+  return off ? { ok: false, error: `${off}: not probed (off EC2 it can only time out)` } : imdsCredentials(address);
+}
+
+/**
+ * Probes what the models want, each distinct source once, all at once; returns the World with the
+ * answers. `dmi`: the run's DMI reading (the command's env object; world.env is a copy).
+ */
+export async function fillWanted(world: World, wanted: Wanted, dmi?: Promise<DmiHint>): Promise<World> {
   const filled: World = { ...world, imds: { ...world.imds }, containers: { ...world.containers }, processes: { ...world.processes } };
   const env = world.env as NodeJS.ProcessEnv;
+  const hint = wanted.imds.size ? await (dmi ?? dmiHint(env)) : undefined;
   await Promise.all([
-    ...[...wanted.imds].map(async (a) => { filled.imds[a] = await imdsCredentials(a); }),
+    ...[...wanted.imds].map(async (a) => { filled.imds[a] = await imdsUnlessOffLimits(a, hint!); }),
     ...[...wanted.containers].map(async (u) => { filled.containers[u] = await containerCredentials(u, env); }),
     ...[...wanted.processes].map(async (c) => { filled.processes[c] = await processCredentials(c); }),
   ]);

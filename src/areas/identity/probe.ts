@@ -74,9 +74,11 @@ function networkNeed(profile: ProfileConfig | undefined, env: NodeJS.ProcessEnv)
   return undefined;
 }
 
-async function defaultProvider(profile: string | undefined): Promise<AwsCredentialIdentityProvider> {
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  return fromNodeProviderChain(profile ? { profile } : {});
+/** The SDK's default chain; off EC2 it is stopped before the default IMDS address (off-limits.ts). */
+async function defaultProvider(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<AwsCredentialIdentityProvider> {
+  const [{ fromNodeProviderChain }, { sdkImdsGate, stopBeforeImds }] = await Promise.all([import('@aws-sdk/credential-providers'), import('../imds/off-limits.js')]);
+  const offLimits = (await sdkImdsGate(env).catch(() => undefined))?.offLimits;
+  return fromNodeProviderChain({ ...(profile ? { profile } : {}), ...(offLimits ? { logger: stopBeforeImds(offLimits) } : {}) });
 }
 
 /**
@@ -135,7 +137,7 @@ export async function probeIdentity(opts: IdentityProbeOptions = {}): Promise<Id
   let creds: AwsCredentialIdentity;
   let credsMs = 0;
   try {
-    const provider = opts.credentials ?? (await defaultProvider(opts.profile));
+    const provider = opts.credentials ?? (await defaultProvider(opts.profile, env));
     const credsStart = performance.now();
     creds = await withDeadline(provider(), opts.credentialsDeadlineMs ?? 6000, 'resolving credentials');
     credsMs = performance.now() - credsStart;

@@ -2,7 +2,7 @@ import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret } from '../../kernel/secrets.js';
 import { resolveImdsConfig } from './config.js';
 import { probeContainer } from './container.js';
-import { dmiHint } from '../../sdk/ec2-host.js';
+import { defaultImdsOffLimits, dmiHint } from '../../sdk/ec2-host.js';
 import type { DmiHint, ImdsConfig, ImdsFacts, ImdsStep } from './facts.js';
 import { step, type StepResult } from './http.js';
 import { imdsProxyFacts } from '../../sdk/proxy.js';
@@ -40,15 +40,10 @@ function json(body: string | undefined): Record<string, unknown> | undefined {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-/**
- * The default link-local endpoint is never contacted when DMI positively says "not EC2": off EC2
- * it can only time out (or reach something that is not IMDS). An explicit endpoint is always probed.
- */
+/** The default endpoint off EC2 is not contacted (defaultImdsOffLimits); an explicit one always is. */
 export function skipReason(config: ImdsConfig, dmi: DmiHint, flagEndpoint?: string): string | undefined {
-  if (config.isDefaultEndpoint && !flagEndpoint && dmi.verdict === 'not-ec2') {
-    return `not on EC2 per DMI (${dmi.evidence}); set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --endpoint to probe anyway`;
-  }
-  return undefined;
+  const off = defaultImdsOffLimits(dmi, { isDefault: config.isDefaultEndpoint, explicit: Boolean(flagEndpoint) });
+  return off && `${off}; set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --endpoint to probe anyway`;
 }
 
 /** Runs the IMDS conversation step by step; never throws for network trouble (it becomes a step). */

@@ -4,7 +4,7 @@ import { UsageError } from '../../kernel/errors.js';
 import { locateFile } from '../../areas/files/locate.js';
 import { readSafely } from '../../areas/files/read.js';
 import { feedSdk, sdkView } from '../../areas/files/sdk-view.js';
-import { dmiHint } from '../../sdk/ec2-host.js';
+import { defaultImdsOffLimits, dmiHint } from '../../sdk/ec2-host.js';
 import { resolveImdsConfig } from '../../areas/imds/config.js';
 import { readSsmRuntimeConfig } from '../../sdk/ssm/runtime-config.js';
 import { ContainerSource, ImdsSource } from './endpoint-source.js';
@@ -102,9 +102,11 @@ export async function planSources(flags: SourceFlags, env: NodeJS.ProcessEnv, po
   if (typeof flags.imds === 'string') imds = flags.imds;
   else if (flags.imds || flags.all) {
     const config = await resolveImdsConfig(env);
-    // --all never guesses a link-local address off EC2: only an explicit endpoint or DMI saying EC2.
-    if (flags.imds || !config.isDefaultEndpoint || (await dmiHint(env)).verdict === 'ec2') imds = config.endpoint;
-    else plan.notes.push('IMDS not followed: not on EC2 per DMI (set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --imds URL)');
+    // --all never guesses a link-local address it would poll forever: only an explicit endpoint
+    // (--imds asks for it) or DMI saying EC2.
+    const off = defaultImdsOffLimits(await dmiHint(env), { isDefault: config.isDefaultEndpoint, explicit: Boolean(flags.imds) }, { requireEc2: true });
+    if (!off) imds = config.endpoint;
+    else plan.notes.push(`IMDS not followed: ${off} (set AWS_EC2_METADATA_SERVICE_ENDPOINT or pass --imds URL)`);
   }
   if (imds) plan.sources.push(new ImdsSource(imds.replace(/\/+$/, ''), imdsMs));
   if (flags.container || flags.all) {

@@ -25,12 +25,16 @@ export default defineRule({
     const unverified = chain.notVerified.length > 0;
     const untriedLocal = chain.links.some((l) => l.status === 'skipped' && !['sso', 'container', 'imds'].includes(l.source));
     if (unverified && untriedLocal) return [];
+    // DMI says this is not EC2 (the imds link was left alone): no instance role can be the fix here.
+    const offEc2 = chain.links.some((l) => l.source === 'imds' && l.offEc2);
     return [{
       ...(unverified ? { severity: 'warning' as const } : {}),
       message: unverified
         ? `No credentials in the environment or the shared files. Not checked (${chain.notVerified.join('; ')}), so a container or instance role may still supply them. Looked at: ${looked}.`
         : `The SDK finds no credentials ("Could not load credentials from any providers"). Looked at: ${looked}.`,
-      fix: `Provide one source: export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or configure profile "${chain.profile.name}" (aws configure / aws configure sso), or attach an instance/task role.`,
+      fix: offEc2
+        ? `Provide one source: export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or configure profile "${chain.profile.name}" (aws configure / aws configure sso). This host is not EC2, so no instance role will supply them; do not wait on IMDS.`
+        : `Provide one source: export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or configure profile "${chain.profile.name}" (aws configure / aws configure sso), or attach an instance/task role.`,
     }];
   },
 });
