@@ -49,8 +49,12 @@ export const SOURCES: readonly CredentialSource[] = [
 const BY_FLAG = new Map(SOURCES.map((s) => [s.flag, s]));
 const rowsOf = (flags: string[]) => flags.map((f) => BY_FLAG.get(f)).filter((r): r is CredentialSource => r !== undefined);
 
+/** What credentials with no flag at all came from: the default chain's two remote links set none. */
+export const UNFLAGGED_SOURCE = 'EC2 instance metadata or a container endpoint (the SDK marks neither)';
+
 /** The label of the outermost link: a profile role beats the static keys it started from. */
 export function sourceLabel(flags: string[]): string {
+  if (flags.length === 0) return UNFLAGGED_SOURCE;
   const order = SOURCES.map((s) => s.flag);
   const known = flags.filter((f) => BY_FLAG.has(f)).sort((a, b) => order.indexOf(b) - order.indexOf(a));
   const pick = flags.find((f) => f.startsWith('CREDENTIALS_PROFILE_')) ?? known[0];
