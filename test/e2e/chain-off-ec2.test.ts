@@ -7,13 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BIN, SAFE_ENV, parseJson, type CliResult } from '../helpers/cli.js';
+import { parseJson, runCli, type CliResult } from '../helpers/cli.js';
 import { assertNoSecrets, makeHome } from '../helpers/home.js';
 import { startImds } from '../servers/imds.js';
 import { startSts } from '../servers/sts.js';
@@ -34,31 +33,11 @@ function fakeSysfs(vendor: string): string {
 }
 
 /** The CLI under the guard; SAFE_ENV's loopback IMDS endpoint is removed: the default one applies. */
-function runGuarded(args: string[], env: Record<string, string | undefined>): Promise<CliResult & { attempts: string[] }> {
+async function runGuarded(args: string[], env: Record<string, string | undefined>): Promise<CliResult & { attempts: string[] }> {
   const log = join(mkdtempSync(join(tmpdir(), 'credcheck-connects-')), 'log');
-  const full: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...SAFE_ENV, CREDCHECK_TEST_CONNECT_LOG: log };
-  delete full.AWS_EC2_METADATA_SERVICE_ENDPOINT;
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete full[k];
-    else full[k] = v;
-  }
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', GUARD, BIN, ...args], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`credcheck ${args.join(' ')} did not finish\n${stdout}\n${stderr}`));
-    }, 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const attempts = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-      resolve({ code, stdout, stderr, ms: performance.now() - start, attempts });
-    });
-  });
+  const r = await runCli(args, { AWS_EC2_METADATA_SERVICE_ENDPOINT: undefined, CREDCHECK_TEST_CONNECT_LOG: log, ...env }, 20_000, ['--import', GUARD]);
+  const attempts = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  return { ...r, attempts };
 }
 
 const imdsLink = (j: any) => j.links.find((l: any) => l.source === 'imds');

@@ -25,8 +25,11 @@ export const SAFE_ENV: Record<string, string> = {
   NO_COLOR: '1',
 };
 
-/** Runs the built CLI as a user would, with a clean environment (only PATH, HOME and what is given). */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 20_000): Promise<CliResult> {
+/**
+ * Runs the built CLI as a user would, with a clean environment (only PATH, HOME and what is given).
+ * nodeArgs go to node before the CLI (a test's --import preload).
+ */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 20_000, nodeArgs: string[] = []): Promise<CliResult> {
   const start = performance.now();
   const fullEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...SAFE_ENV };
   for (const [k, v] of Object.entries(env)) {
@@ -34,7 +37,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     else fullEnv[k] = v;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
