@@ -65,3 +65,25 @@ test('an instance role the JS chain fetched itself: every SDK states its key id 
     await imds.close();
   }
 });
+
+test('IMDS endpoint only in the config file: each SDK reads its own profile\'s setting; the JS answer is filed under the JS address', async () => {
+  const role = await startImds({ credentials: { accessKeyId: 'ASIAIMDSCONFIG000084', secretAccessKey: CANARY.secret2, token: CANARY.token2 } });
+  const none = await startImds({ mode: 'no-role' });
+  try {
+    // [default] names the no-role IMDS, [profile x] the role one; AWS_DEFAULT_PROFILE=x; no env endpoint.
+    const home = makeHome({ config: `[default]\nec2_metadata_service_endpoint = ${none.url}\n[profile x]\nec2_metadata_service_endpoint = ${role.url}\n` });
+    // SAFE_ENV's env endpoint would win over the files: leave it out (both profiles name loopback servers).
+    const r = await runCli(['chain', '--json', '--sdk', 'all'], { HOME: home, AWS_DEFAULT_PROFILE: 'x', AWS_EC2_METADATA_SERVICE_ENDPOINT: undefined });
+    assertNoSecrets(r.stdout + r.stderr);
+    const by = Object.fromEntries(parseJson(r).sdks.map((s: any) => [s.sdk, s]));
+    // JS (getInstanceMetadataEndpoint: AWS_PROFILE || "default") and Java (no AWS_DEFAULT_PROFILE) read [default].
+    for (const sdk of ['js', 'java']) assert.equal(by[sdk].active, null, `${sdk}: ${JSON.stringify(by[sdk].links)}`);
+    // botocore and Go read the AWS_DEFAULT_PROFILE profile's setting (oracle set-up "IMDS endpoint in [profile x] and [default], AWS_DEFAULT_PROFILE=x").
+    for (const sdk of ['botocore', 'go']) assert.equal(by[sdk].active?.accessKeyId, 'ASIA…0084', `${sdk}: ${JSON.stringify(by[sdk].links)}`);
+    assert.doesNotMatch(JSON.stringify(by), /not checked/);
+    // The JS chain asked the no-role IMDS itself; only the role one was left for the shared probe.
+    assert.ok(none.requests.length > 0 && role.requests.some((q) => /security-credentials\/.+/.test(q.path)));
+  } finally {
+    await Promise.all([role.close(), none.close()]);
+  }
+});

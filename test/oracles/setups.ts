@@ -9,6 +9,7 @@ const envKeys = (id = 'AKIAENVORACLE0000001') => ({ AWS_ACCESS_KEY_ID: id, AWS_S
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const base = st('base', KEYS.base);
 const proc = (name: string) => `credential_process = HOME/${name}\n`;
+const imdsAt = (which: 'ROLE' | 'NONE') => `ec2_metadata_service_endpoint = {IMDS_${which}}\n`;
 
 export const SETUPS: SetUp[] = [
   // Environment variables
@@ -121,6 +122,17 @@ export const SETUPS: SetUp[] = [
   { name: 'AWS_EC2_METADATA_DISABLED=false', imds: true, env: { AWS_EC2_METADATA_DISABLED: 'false' } },
   { name: 'AWS_EC2_METADATA_DISABLED=yes', imds: true, env: { AWS_EC2_METADATA_DISABLED: 'yes' } },
   { name: 'AWS_EC2_METADATA_DISABLED empty', imds: true, env: { AWS_EC2_METADATA_DISABLED: '' } },
+  // The IMDS endpoint named in the shared files ({IMDS_ROLE}: the role IMDS, {IMDS_NONE}: the no-role one)
+  { name: 'IMDS endpoint only in the config [default]', imds: true, imdsEnv: 'unset', config: `[default]\n${imdsAt('ROLE')}` },
+  { name: 'IMDS endpoint in env (no role) and in the config [default] (role)', imds: true, imdsEnv: 'none', config: `[default]\n${imdsAt('ROLE')}` },
+  { name: 'IMDS endpoint in env (role) and in the config [default] (no role)', imds: true, imdsEnv: 'role', config: `[default]\n${imdsAt('NONE')}` },
+  { name: 'IMDS endpoint in [profile x] and [default], AWS_PROFILE=x', imds: true, imdsEnv: 'unset', env: { AWS_PROFILE: 'x' }, config: `[default]\n${imdsAt('NONE')}[profile x]\n${imdsAt('ROLE')}` },
+  { name: 'IMDS endpoint in [profile x] and [default], AWS_DEFAULT_PROFILE=x', imds: true, imdsEnv: 'unset', env: { AWS_DEFAULT_PROFILE: 'x' }, config: `[default]\n${imdsAt('NONE')}[profile x]\n${imdsAt('ROLE')}` },
+  { name: 'IMDS endpoint in the credentials [default] and the config [default]', imds: true, imdsEnv: 'unset', credentials: `[default]\n${imdsAt('ROLE')}`, config: `[default]\n${imdsAt('NONE')}` },
+  { name: 'IMDS endpoint and endpoint mode IPv6 in the config [default]', imds: true, imdsEnv: 'unset', config: `[default]\nec2_metadata_service_endpoint_mode = IPv6\n${imdsAt('ROLE')}` },
+  { name: 'credential_source Ec2InstanceMetadata, IMDS endpoint in that profile and [default]', imds: true, imdsEnv: 'unset', env: { AWS_PROFILE: 'ec2' }, config: `[default]\n${imdsAt('NONE')}[profile ec2]\nrole_arn = ${ROLE}\ncredential_source = Ec2InstanceMetadata\n${imdsAt('ROLE')}` },
+  { name: 'credential_source Ec2InstanceMetadata via AWS_DEFAULT_PROFILE, IMDS endpoint in that profile and [default]', imds: true, imdsEnv: 'unset', env: { AWS_DEFAULT_PROFILE: 'ec2' }, config: `[default]\n${imdsAt('NONE')}[profile ec2]\nrole_arn = ${ROLE}\ncredential_source = Ec2InstanceMetadata\n${imdsAt('ROLE')}` },
+  { name: 'profile in code x, IMDS endpoint in [profile x] and [default]', profile: 'x', imds: true, imdsEnv: 'unset', config: `[default]\n${imdsAt('NONE')}[profile x]\n${imdsAt('ROLE')}` },
   // A profile named in code (credcheck's --profile), each SDK's own option
   { name: 'profile in code, env keys and that static profile', profile: 'ci', env: envKeys(), credentials: st('default', 'AKIADEFAULT000000017') + st('ci', 'AKIACIPROFILE0000001') },
   { name: 'profile in code that does not exist, env keys', profile: 'nope', imds: true, env: envKeys(), credentials: st('default', 'AKIADEFAULT000000018') },

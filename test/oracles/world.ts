@@ -49,6 +49,13 @@ export interface SetUp {
   env?: Record<string, string>;
   /** Is an instance role attached (IMDS answers with KEYS.imds) or not (404 on iam/)? */
   imds?: boolean;
+  /**
+   * What AWS_EC2_METADATA_SERVICE_ENDPOINT names: by default the role IMDS when `imds`, else the
+   * no-role one. 'unset' leaves it out, for set-ups whose files name the endpoint ({IMDS_ROLE} /
+   * {IMDS_NONE} in their text); with neither, an SDK would try the link-local default, which the
+   * oracles refuse (loopback only).
+   */
+  imdsEnv?: 'role' | 'none' | 'unset';
   /** Scripts HOME/<name> for credential_process. */
   scripts?: Record<string, Script>;
   /** Write HOME/token (a JWT) for web identity. */
@@ -78,7 +85,8 @@ function jwt(): string {
 export function materialize(s: SetUp, servers: Servers): { oracle: OracleCase; world: World } {
   const home = mkdtempSync(join(tmpdir(), 'credcheck-oracle-home-'));
   mkdirSync(join(home, '.aws'));
-  const sub = (text: string) => text.replace(/HOME\//g, `${home}/`).replace(/\{CONTAINER\}/g, servers.container);
+  const sub = (text: string) => text.replace(/HOME\//g, `${home}/`).replace(/\{CONTAINER\}/g, servers.container)
+    .replace(/\{IMDS_ROLE\}/g, servers.imdsRole).replace(/\{IMDS_NONE\}/g, servers.imdsNone);
   const files: Record<string, string> = {};
   const put = (rel: string, text: string, mode = 0o600) => {
     const path = join(home, rel);
@@ -98,8 +106,10 @@ export function materialize(s: SetUp, servers: Servers): { oracle: OracleCase; w
   }
   const env: Record<string, string> = {
     PATH: '/usr/bin:/bin', HOME: home, AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_STS: servers.sts, AWS_EC2_METADATA_SERVICE_ENDPOINT: s.imds ? servers.imdsRole : servers.imdsNone,
+    AWS_ENDPOINT_URL_STS: servers.sts,
   };
+  const imdsEnv = s.imdsEnv ?? (s.imds ? 'role' : 'none');
+  if (imdsEnv !== 'unset') env.AWS_EC2_METADATA_SERVICE_ENDPOINT = imdsEnv === 'role' ? servers.imdsRole : servers.imdsNone;
   for (const [k, v] of Object.entries(s.env ?? {})) env[k] = sub(v);
   const world: World = {
     env, home, files, processes,

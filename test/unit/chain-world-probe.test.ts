@@ -56,3 +56,25 @@ test('fillWanted: the default IMDS addresses are not probed when DMI says not EC
   await fillWanted(world({}), { imds: new Set(['169.254.169.254:80']), containers: new Set(), processes: new Set() }, onEc2);
   assert.deepEqual(attempts, ['169.254.169.254']);
 });
+
+test('an IMDS endpoint named only in the config file: each model wants the address its SDK reads (env unset)', () => {
+  const config = '[default]\nec2_metadata_service_endpoint = http://127.0.0.2:8080\n[profile x]\nec2_metadata_service_endpoint = http://127.0.0.3:8080\n';
+  const w = world({ AWS_DEFAULT_PROFILE: 'x' }, { files: { '/h/.aws/config': config } });
+  const only = (sdk: string) => [...wantedBy(w, MODELS.filter((m) => m.sdk === sdk), { offline: false, runProcesses: true }).imds];
+  // JS: AWS_PROFILE || "default"; Java: aws.profile, AWS_PROFILE, "default" — neither reads AWS_DEFAULT_PROFILE.
+  assert.deepEqual(only('js'), ['127.0.0.2:8080']);
+  assert.deepEqual(only('java'), ['127.0.0.2:8080']);
+  // botocore and Go: the session / shared-config profile; Ruby too, on port 80.
+  assert.deepEqual(only('botocore'), ['127.0.0.3:8080']);
+  assert.deepEqual(only('go'), ['127.0.0.3:8080']);
+  assert.deepEqual(only('ruby'), ['127.0.0.3:80']);
+  // The env variable wins over the file for every SDK.
+  const env = world({ AWS_DEFAULT_PROFILE: 'x', AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.4:8080' }, { files: { '/h/.aws/config': config } });
+  assert.deepEqual([...wantedBy(env, MODELS, { offline: false, runProcesses: true }).imds].sort(), ['127.0.0.4:80', '127.0.0.4:8080']);
+});
+
+test('isDefaultImdsUrl: the link-local default however it is spelled or named (env, config, mode); loopback is not', async () => {
+  const { isDefaultImdsUrl } = await import('../../src/areas/imds/config.js');
+  for (const u of ['http://169.254.169.254', 'http://169.254.169.254/', 'http://169.254.169.254:80', 'http://[fd00:ec2::254]']) assert.equal(isDefaultImdsUrl(u), true, u);
+  for (const u of ['http://169.254.169.254:8080', 'http://127.0.0.1:9', 'not a url']) assert.equal(isDefaultImdsUrl(u), false, u);
+});

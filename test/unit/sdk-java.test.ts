@@ -58,7 +58,18 @@ const CASES: Array<[string, string, string]> = [
   ['AWS_EC2_METADATA_DISABLED=TRUE', NONE, 'SystemSettingUtils.safeStringToBoolean: equalsIgnoreCase("true")'],
   ['AWS_EC2_METADATA_DISABLED=1', NONE, 'safeStringToBoolean throws for anything but true/false: IMDS is never asked'],
   ['AWS_EC2_METADATA_DISABLED=false', 'source:imds', 'false: IMDS is asked'],
-  // A profile named in code: DefaultCredentialsProvider.builder().profileName(…) reaches ProfileCredentialsProvider only.
+  // The IMDS endpoint: Ec2MetadataConfigProvider.getEndpoint / getEndpointOverride (core/auth …/credentials/internal).
+  ['IMDS endpoint only in the config [default]', 'source:imds', 'getEndpointOverride: no env value, so configFileEndpointOverride of resolveProfileName ("default")'],
+  ['IMDS endpoint in env (no role) and in the config [default] (role)', NONE, 'getEndpointOverride: SdkSystemSetting.AWS_EC2_METADATA_SERVICE_ENDPOINT first, the profile file only without it'],
+  ['IMDS endpoint in [profile x] and [default], AWS_PROFILE=x', 'source:imds', 'resolveProfileName: ProfileFileSystemSetting.AWS_PROFILE'],
+  ['IMDS endpoint in [profile x] and [default], AWS_DEFAULT_PROFILE=x', NONE, 'ProfileFileSystemSetting.AWS_PROFILE has no AWS_DEFAULT_PROFILE: [default]\'s endpoint has no role'],
+  ['IMDS endpoint in the credentials [default] and the config [default]', 'source:imds', 'defaultProfileFile adds the credentials file first: its property wins'],
+  ['IMDS endpoint and endpoint mode IPv6 in the config [default]', 'source:imds', 'getEndpoint: an endpoint override is returned before the mode is read'],
+  ['credential_source Ec2InstanceMetadata, IMDS endpoint in that profile and [default]', 'source:assume-role', 'credentialSourceCredentialProvider: InstanceProfileCredentialsProvider.builder().profileFile(profileFile).profileName(name)'],
+  ['credential_source Ec2InstanceMetadata via AWS_DEFAULT_PROFILE, IMDS endpoint in that profile and [default]', NONE, 'no AWS_DEFAULT_PROFILE: [default] has no credentials, and its endpoint has no role'],
+  ['profile in code x, IMDS endpoint in [profile x] and [default]', 'source:imds', 'createChain: InstanceProfileCredentialsProvider.builder().profileFile(builder.profileFile).profileName(builder.profileName)'],
+  // A profile named in code: DefaultCredentialsProvider.builder().profileName(…) reaches ProfileCredentialsProvider and
+  // InstanceProfileCredentialsProvider (its endpoint setting), not the env or web identity providers.
   ['profile in code, env keys and that static profile', 'AKIAENVORACLE0000001', 'createChain: EnvironmentVariableCredentialsProvider is built without the profile name'],
   ['profile in code, web identity in env', 'source:web-identity', 'createChain: WebIdentityTokenFileCredentialsProvider comes before the profile'],
   ['profile in code beats AWS_PROFILE and AWS_DEFAULT_PROFILE', 'AKIACIPROFILE0000003', 'Builder.profileName: "If not specified, the aws.profile system property or AWS_PROFILE"'],
@@ -99,7 +110,7 @@ test('Java 2.x: nothing stops the chain; every link that fails is "fell", and th
 test('Java 2.x: JVM system properties win over the environment when they can be seen; an explicit profileName keeps env first', () => {
   const base: World = { env: { AWS_ACCESS_KEY_ID: 'AKIAENV0000000000001', AWS_SECRET_ACCESS_KEY: 's' }, home: '/h', files: { '/h/.aws/credentials': '[ci]\naws_access_key_id = AKIACI00000000000001\naws_secret_access_key = s\n' }, processes: {}, imds: {}, containers: {} };
   assert.equal(resolveJava({ ...base, jvmProperties: { 'aws.accessKeyId': 'AKIAPROP000000000001', 'aws.secretAccessKey': 's' } }).accessKeyId, 'AKIAPROP000000000001');
-  // DefaultCredentialsProvider.Builder.profileName only reaches ProfileCredentialsProvider (createChain).
+  // DefaultCredentialsProvider.Builder.profileName reaches the profile and IMDS providers, not the env provider (createChain).
   assert.equal(resolveJava({ ...base, profile: 'ci' }).accessKeyId, 'AKIAENV0000000000001');
   assert.equal(resolveJava({ ...base, env: {}, profile: 'ci' }).accessKeyId, 'AKIACI00000000000001');
 });

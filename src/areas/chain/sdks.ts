@@ -10,6 +10,7 @@ import type { FileFacts } from '../files/facts.js';
 import { maskKeyId } from '../../kernel/mask.js';
 import { SDKS } from '../../sdk/models/catalog.js';
 import { imdsAddress } from '../../sdk/models/common.js';
+import { jsImdsEndpoint } from '../../sdk/models/js.js';
 import type { Outcome, Resolution, SdkAnswer, SdkModel, World } from '../../sdk/models/world.js';
 import type { ChainFacts } from './facts.js';
 import { fillWanted, NOT_CHECKED, wantedBy } from './world-probe.js';
@@ -40,15 +41,15 @@ export async function observeWorld(env: NodeJS.ProcessEnv, files: FileFacts, cha
   const ini = chain.links.find((l) => l.source === 'ini' && l.kind === 'process');
   const proc = ini?.profile ? files.profiles.find((p) => p.name === ini.profile)?.credentialProcess : undefined;
   if (ini && proc) processes[proc] = ini.accessKeyId && (ini.status === 'active' || ini.status === 'shadowed') ? { ok: true, accessKeyId: ini.accessKeyId } : { ok: false, error: ini.reason ?? 'failed' };
-  const endpoint = env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254';
   const containers: World['containers'] = {};
   const containerUrl = env.AWS_CONTAINER_CREDENTIALS_FULL_URI || (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ? `http://169.254.170.2${env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}` : undefined);
   if (containerUrl) containers[containerUrl] = linkOutcome(chain, 'container');
-  return {
-    env: { ...env }, home: files.home.dir, files: text, processes, ...(profile ? { profile } : {}),
-    imds: { [imdsAddress(endpoint)]: chain.offline ? { ok: false, error: 'not checked (--offline)' } : linkOutcome(chain, 'imds') },
-    containers,
-  };
+  const world: World = { env: { ...env }, home: files.home.dir, files: text, processes, ...(profile ? { profile } : {}), imds: {}, containers };
+  // The JS chain asked the IMDS its SDK resolves (env, else the AWS_PROFILE/default profile's
+  // ec2_metadata_service_endpoint): file its answer under the address the JS model names, so a model
+  // that settles elsewhere (another profile's setting) is probed, not handed the JS answer.
+  world.imds[imdsAddress(jsImdsEndpoint(world))] = chain.offline ? { ok: false, error: 'not checked (--offline)' } : linkOutcome(chain, 'imds');
+  return world;
 }
 
 /** Network answers reach the World already masked (the chain's links, world-probe.ts): mask the rest, never twice. */

@@ -11,10 +11,9 @@ import { maskKeyId } from '../../kernel/mask.js';
 import { registerSecret, registerSecretsIn } from '../../kernel/secrets.js';
 import { step } from '../imds/http.js';
 import { probeContainer } from '../imds/container.js';
-import { IMDS_IPV4, IMDS_IPV6 } from '../imds/config.js';
+import { isDefaultImdsUrl } from '../imds/config.js';
 import { PROCESS_TIMEOUT_MS } from './exec.js';
 import { defaultImdsOffLimits, dmiHint, type DmiHint } from '../../sdk/ec2-host.js';
-import { imdsAddress } from '../../sdk/models/common.js';
 import type { Outcome, SdkModel, World } from '../../sdk/models/world.js';
 
 /** Each IMDS request (token, role name, credentials) gets the SDKs' own 1 s timeout. */
@@ -102,15 +101,15 @@ function processCredentials(command: string): Promise<Outcome> {
   });
 }
 
-/** The default IMDS addresses as the models name them ("host:port"). */
-const DEFAULT_IMDS = new Set([imdsAddress(IMDS_IPV4), imdsAddress(IMDS_IPV6)]);
-
 /**
  * One IMDS address a model wants, unless it is the default one on a host DMI says is not EC2 (the
  * rule every area follows: defaultImdsOffLimits): a model is told it is not there, without a request.
  */
 async function imdsUnlessOffLimits(address: string, dmi: DmiHint): Promise<Outcome> {
-  const off = defaultImdsOffLimits(dmi, { isDefault: DEFAULT_IMDS.has(address) });
+  // A model's address is "host:port" of whatever URL it settled on (env, config file or default):
+  // the same isDefault test as the imds and chain areas, so a configured http://169.254.169.254 is
+  // the default address everywhere (only an --endpoint flag is "explicit").
+  const off = defaultImdsOffLimits(dmi, { isDefault: isDefaultImdsUrl(`http://${address}`) });
   return off ? { ok: false, error: `${off}: not probed (off EC2 it can only time out)` } : imdsCredentials(address);
 }
 

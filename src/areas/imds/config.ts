@@ -1,8 +1,19 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ImdsConfig } from './facts.js';
+import { imdsAddress } from '../../sdk/models/common.js';
 
 export const IMDS_IPV4 = 'http://169.254.169.254';
 export const IMDS_IPV6 = 'http://[fd00:ec2::254]';
+
+const DEFAULT_ADDRESSES = new Set([imdsAddress(IMDS_IPV4), imdsAddress(IMDS_IPV6)]);
+/**
+ * Whether a URL reaches the default link-local IMDS ("host:port", as the SDK models key it), however
+ * it was named: env, config file or mode alike (http://169.254.169.254:80/ included). The one test
+ * for defaultImdsOffLimits' isDefault, shared by the imds and chain areas and the SDK world probe.
+ */
+export function isDefaultImdsUrl(url: string): boolean {
+  return DEFAULT_ADDRESSES.has(imdsAddress(url));
+}
 
 /** The selected profile's merged settings, config file winning key by key (as the SDK's loadConfig does). */
 async function profileSettings(env: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {
@@ -68,7 +79,7 @@ export async function resolveImdsConfig(env: NodeJS.ProcessEnv, flagEndpoint?: s
   return {
     endpoint: normalized,
     endpointSource,
-    isDefaultEndpoint: normalized === IMDS_IPV4 || normalized === IMDS_IPV6,
+    isDefaultEndpoint: isDefaultImdsUrl(normalized),
     disabled: !!disabledValue && disabledValue !== 'false',
     v1Disabled,
     ...(v1DisabledSource ? { v1DisabledSource } : {}),

@@ -10,7 +10,7 @@
  * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH.botocore), not here.
  */
 import { parseConfigparser } from './ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, type Profiles } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsEndpoint, imdsOutcome, merge, nonEmpty, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const BOTOCORE_VERSION = '1.43.11';
@@ -22,8 +22,9 @@ export function shlexProfile(name: string): string | undefined {
   return words.length === 2 && words[0] === 'profile' ? words[1] : undefined;
 }
 
-interface Files { config: Profiles; creds: Profiles; full: Profiles }
-function load(world: World): Files | { error: string } {
+/** The shared files as botocore reads them, and the IMDS URL its session settles on (imdsUrl). */
+interface Files { config: Profiles; creds: Profiles; full: Profiles; imdsUrl: string }
+function load(world: World): Omit<Files, 'imdsUrl'> | { error: string } {
   const { credentials, config } = filePaths(world);
   const c = parseConfigparser(world.files[config] ?? '');
   const k = parseConfigparser(world.files[credentials] ?? '');
@@ -38,6 +39,17 @@ function load(world: World): Files | { error: string } {
   const full: Profiles = new Map(cfg);
   for (const [n, v] of creds) full.set(n, { ...(full.get(n) ?? {}), ...v });
   return { config: cfg, creds, full };
+}
+
+/**
+ * The IMDS URL botocore asks: create_credential_resolver's imds_config (credentials.py) reads
+ * session.get_config_variable('ec2_metadata_service_endpoint'): env AWS_EC2_METADATA_SERVICE_ENDPOINT,
+ * else the session profile's key in full_config (the config file with the credentials file's keys
+ * merged over it: Session.full_config); utils.py InstanceMetadataFetcher._select_base_url takes an
+ * empty value as unset. `profile`: the session's (the one in code, AWS_DEFAULT_PROFILE, AWS_PROFILE).
+ */
+function botocoreImdsEndpoint(world: World, f: Omit<Files, 'imdsUrl'>, profile: string): string {
+  return imdsEndpoint(world.env.AWS_EC2_METADATA_SERVICE_ENDPOINT, f.full.get(profile)?.ec2_metadata_service_endpoint, 'default');
 }
 
 type Step = Partial<Resolution> & { source: NonNullable<Resolution['source']> } | { stop: string; why: string } | undefined;
@@ -65,7 +77,7 @@ function assumeRole(world: World, f: Files, name: string, seen: string[]): Step 
   } else if (cs === 'Environment') {
     base = nonEmpty(world.env.AWS_ACCESS_KEY_ID) ? { source: 'env', accessKeyId: world.env.AWS_ACCESS_KEY_ID } : { stop: 'CredentialRetrievalError', why: 'no env keys' };
   } else if (cs === 'Ec2InstanceMetadata') {
-    const o = imdsOutcome(world, imdsAddress(world.env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+    const o = imdsOutcome(world, imdsAddress(f.imdsUrl));
     base = o.ok ? { source: 'imds', ...fromOutcome(o) } : { stop: 'CredentialRetrievalError', why: o.error };
   } else return { stop: 'InvalidConfigError', why: `credential_source ${cs}` };
   if (!base || 'stop' in base) return base;
@@ -92,11 +104,14 @@ function staticIn(p: Record<string, string> | undefined, file: string): Step {
 export function resolveBotocore(world: World): Resolution {
   const t = new Trail();
   const env = world.env;
-  const f = load(world);
-  if ('error' in f) return t.stop('files', f.error, 'configparser rejects a shared file');
+  const loaded = load(world);
+  if ('error' in loaded) return t.stop('files', loaded.error, 'configparser rejects a shared file');
   // Session(profile_name=…) / the CLI's --profile (world.profile) beats both variables.
   const named = world.profile ?? env.AWS_DEFAULT_PROFILE ?? env.AWS_PROFILE;
   const profile = named ?? 'default';
+  // One InstanceMetadataProvider per session: the session profile's endpoint serves the chain's last
+  // link and every credential_source = Ec2InstanceMetadata alike.
+  const f: Files = { ...loaded, imdsUrl: botocoreImdsEndpoint(world, loaded, profile) };
   if (named !== undefined && named !== 'default' && !f.full.has(named)) return t.stop('profile', 'ProfileNotFound', `profile ${named} does not exist`);
   const run = (link: string, step: Step, why: string): Resolution | undefined => {
     if (step === undefined) { t.skip(link, 'not configured'); return undefined; }
@@ -149,7 +164,7 @@ export function resolveBotocore(world: World): Resolution {
     t.skip('iam-role', 'AWS_EC2_METADATA_DISABLED=true');
     return t.none('NoCredentials');
   }
-  const o = imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+  const o = imdsOutcome(world, imdsAddress(f.imdsUrl));
   if (o.ok) return t.won('iam-role', 'imds', fromOutcome(o), 'instance role');
   t.fell('iam-role', o.error);
   return t.none('NoCredentials');

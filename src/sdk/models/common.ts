@@ -54,6 +54,21 @@ export function imdsAddress(url: string, ignorePort = false): string {
     return url;
   }
 }
+/** The IMDS every SDK asks when nothing names another (endpoint mode IPv4, the default). */
+export const IMDS_DEFAULT_URL = 'http://169.254.169.254';
+
+/**
+ * The IMDS URL an SDK asks for: AWS_EC2_METADATA_SERVICE_ENDPOINT, else the selected profile's
+ * ec2_metadata_service_endpoint, else the default (every oracle SDK puts the env var first). An env
+ * var set but empty: 'default' where the SDK takes it as found and then falls back as if it were
+ * false (JS loadConfig, botocore get_config_variable), 'unset' where empty means not found (Go).
+ * Endpoint mode (IPv6) is not modelled: no oracle may ask fd00:ec2::254, so it stays unconfirmed.
+ */
+export function imdsEndpoint(envValue: string | undefined, configValue: string | undefined, emptyEnv: 'default' | 'unset'): string {
+  if (nonEmpty(envValue)) return envValue;
+  if (envValue !== undefined && emptyEnv === 'default') return IMDS_DEFAULT_URL;
+  return nonEmpty(configValue) ? configValue : IMDS_DEFAULT_URL;
+}
 export function imdsOutcome(world: World, address: string): Outcome {
   return world.imds[address] ?? { ok: false, error: 'nothing answers' };
 }

@@ -11,7 +11,7 @@
  * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['go-v2']), not here.
  */
 import { parseGo } from './ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsEndpoint, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const GO_VERSION = '1.17.10';
@@ -56,7 +56,11 @@ export function resolveGo(world: World): Resolution {
   };
   const imds = (): Step => {
     if ((env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true') return { stop: 'smithy.OperationError', why: 'AWS_EC2_METADATA_DISABLED=true' };
-    const o = imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+    // imds.NewFromConfig → resolveEndpointConfig (feature/ec2/imds/api_client.go) asks the config
+    // sources in order: EnvConfig (AWS_EC2_METADATA_SERVICE_ENDPOINT, empty = not found), then the
+    // selected profile's SharedConfig.EC2IMDSEndpoint (shared_config.go: credentials file over
+    // config file) — the same for the chain's IMDS and credential_source = Ec2InstanceMetadata.
+    const o = imdsOutcome(world, imdsAddress(imdsEndpoint(env.AWS_EC2_METADATA_SERVICE_ENDPOINT, section(profile).ec2_metadata_service_endpoint, 'unset')));
     return o.ok ? { source: 'imds', ...fromOutcome(o) } : { stop: 'http.ResponseError', why: o.error };
   };
   const fromProfile = (n: string, chain: string[]): Step => {

@@ -16,7 +16,7 @@
  * No Java SDK runs here: this model is checked against the source only (verifiedBy "model").
  */
 import { parseJava, type JavaProfiles } from './java-ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, nonEmpty } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsEndpoint, imdsOutcome, nonEmpty } from './common.js';
 import type { Outcome, Resolution, SdkModel, World } from './world.js';
 
 export const JAVA_VERSION = '2.3x';
@@ -71,13 +71,19 @@ function container(world: World): Outcome | undefined {
   return world.containers[url] ?? { ok: false, error: 'nothing answers' };
 }
 
-function imds(world: World): Outcome | { disabled: string } {
+/**
+ * `configured`: the ec2_metadata_service_endpoint of the profile the provider was built for.
+ * Ec2MetadataConfigProvider.getEndpointOverride (core/auth …/credentials/internal, aws-sdk-java-v2
+ * 20fe77a): AWS_EC2_METADATA_SERVICE_ENDPOINT (system property first), else that property of the
+ * builder's profileName, else ProfileFileSystemSetting.AWS_PROFILE (aws.profile, AWS_PROFILE, "default").
+ */
+function imds(world: World, configured: string | undefined): Outcome | { disabled: string } {
   // InstanceProfileCredentialsProvider.isLocalCredentialLoadingDisabled: getBooleanValueOrThrow,
   // i.e. SystemSettingUtils.safeStringToBoolean — "true"/"false" in any case, anything else throws.
   const v = setting(world, 'aws.disableEc2Metadata', 'AWS_EC2_METADATA_DISABLED') ?? 'false';
   if (v.toLowerCase() === 'true') return { disabled: 'AWS_EC2_METADATA_DISABLED=true: loading credentials from the local endpoint is disabled' };
   if (v.toLowerCase() !== 'false') return { disabled: `AWS_EC2_METADATA_DISABLED=${v} is neither "true" nor "false": IllegalStateException (IMDS is not asked)` };
-  const endpoint = setting(world, 'aws.ec2MetadataServiceEndpoint', 'AWS_EC2_METADATA_SERVICE_ENDPOINT') || 'http://169.254.169.254';
+  const endpoint = imdsEndpoint(setting(world, 'aws.ec2MetadataServiceEndpoint', 'AWS_EC2_METADATA_SERVICE_ENDPOINT'), configured, 'default');
   return imdsOutcome(world, imdsAddress(endpoint));
 }
 
@@ -107,7 +113,9 @@ function fromProfile(world: World, profiles: JavaProfiles, name: string, childre
     } else if (has('credential_source')) {
       const cs = p.credential_source!;
       if (cs === 'Environment') base = keysFrom((prop, env) => setting(world, prop, env), 'system properties or environment');
-      else if (cs === 'Ec2InstanceMetadata') { const o = imds(world); base = 'disabled' in o ? { fell: o.disabled } : o.ok ? { source: 'imds', ...fromOutcome(o) } : { fell: o.error }; }
+      // ProfileCredentialsUtils.credentialSourceCredentialProvider: InstanceProfileCredentialsProvider
+      // .profileFile(profileFile).profileName(name): this profile's own endpoint setting.
+      else if (cs === 'Ec2InstanceMetadata') { const o = imds(world, p.ec2_metadata_service_endpoint); base = 'disabled' in o ? { fell: o.disabled } : o.ok ? { source: 'imds', ...fromOutcome(o) } : { fell: o.error }; }
       else if (cs === 'EcsContainer') { const o = container(world); base = o?.ok ? { source: 'container', ...fromOutcome(o) } : { fell: o ? o.error : 'no container URI set' }; }
       else return { fell: `credential_source ${cs} is not supported` };
     }
@@ -164,7 +172,10 @@ export function resolveJava(world: World): Resolution {
   r = step('container', c === undefined ? undefined : c.ok ? { source: 'container', ...fromOutcome(c) } : { fell: c.error }, 'container endpoint', 'neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor _FULL_URI is set');
   if (r) return r;
   // 6. InstanceProfileCredentialsProvider.
-  const i = imds(world);
+  // createChain (2.3x) builds InstanceProfileCredentialsProvider with .profileFile(builder.profileFile)
+  // .profileName(builder.profileName), as ProfileCredentialsProvider: the profile link's name (the
+  // builder's, else Ec2MetadataConfigProvider.resolveProfileName: aws.profile, AWS_PROFILE, "default").
+  const i = imds(world, 'error' in profiles ? undefined : profiles.get(name)?.ec2_metadata_service_endpoint);
   r = step('instance-profile', 'disabled' in i ? { fell: i.disabled } : i.ok ? { source: 'imds', ...fromOutcome(i) } : { fell: i.error }, 'instance role', '');
   if (r) return r;
   return t.none('SdkClientException');

@@ -7,7 +7,7 @@
  * Refresh windows and file caching live in src/sdk/refresh.ts (REFRESH['js-v3']), not here.
  */
 import { parseJs } from './ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty, sectionsOf, type Profiles } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsEndpoint, imdsOutcome, merge, nonEmpty, sectionsOf, type Profiles } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const JS_VERSION = '3.972.97';
@@ -16,7 +16,7 @@ export const JS_VERSION = '3.972.97';
 const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 
 /** getConfigData: [default] first, then every [profile x] (so [profile default] always wins); bare names drop. */
-export function jsProfiles(world: World): Profiles {
+function jsFiles(world: World): { fromConfig: Profiles; fromCreds: Profiles } {
   const { credentials, config } = filePaths(world);
   const parse = (p: string) => sectionsOf(parseJs(world.files[p] ?? ''));
   const cfgSections = parse(config);
@@ -26,9 +26,29 @@ export function jsProfiles(world: World): Profiles {
   );
   // The credentials file keeps raw names; "[profile x]" becomes the unreachable "profile.x".
   const fromCreds = merge(parse(credentials), (n) => { const m = PREFIXED.exec(n); return m ? `${m[1]}.${m[3]}` : n; });
+  return { fromConfig, fromCreds };
+}
+
+export function jsProfiles(world: World): Profiles {
+  const { fromConfig, fromCreds } = jsFiles(world);
   const out: Profiles = new Map(fromConfig);
   for (const [name, keys] of fromCreds) out.set(name, { ...(out.get(name) ?? {}), ...keys }); // credentials win key by key
   return out;
+}
+
+/**
+ * The IMDS URL the JS SDK asks: @smithy/credential-provider-imds getInstanceMetadataEndpoint →
+ * loadConfig(ENDPOINT_CONFIG_OPTIONS): env AWS_EC2_METADATA_SERVICE_ENDPOINT, else
+ * fromSharedConfigFiles' ec2_metadata_service_endpoint (preferredFile "config": the config file's
+ * key wins over the credentials file's) of getProfileName({}) = AWS_PROFILE || "default". No
+ * profile is passed, so neither a profile named in code nor AWS_DEFAULT_PROFILE counts (oracle
+ * set-ups "IMDS endpoint in [profile x] …").
+ */
+export function jsImdsEndpoint(world: World): string {
+  const { fromConfig, fromCreds } = jsFiles(world);
+  const profile = world.env.AWS_PROFILE || 'default';
+  const setting = fromConfig.get(profile)?.ec2_metadata_service_endpoint ?? fromCreds.get(profile)?.ec2_metadata_service_endpoint;
+  return imdsEndpoint(world.env.AWS_EC2_METADATA_SERVICE_ENDPOINT, setting, 'default');
 }
 
 type Got = Partial<Resolution> & { source: NonNullable<Resolution['source']> };
@@ -47,7 +67,7 @@ function resolveProfile(world: World, profiles: Profiles, name: string, visited:
     } else if (cs === 'Environment') {
       base = nonEmpty(world.env.AWS_ACCESS_KEY_ID) && nonEmpty(world.env.AWS_SECRET_ACCESS_KEY) ? { source: 'env', accessKeyId: world.env.AWS_ACCESS_KEY_ID } : { fell: 'no env keys' };
     } else if (cs === 'Ec2InstanceMetadata') {
-      const o = imdsOutcome(world, imdsAddress(world.env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+      const o = imdsOutcome(world, imdsAddress(jsImdsEndpoint(world)));
       base = o.ok ? { source: 'imds', ...fromOutcome(o) } : { fell: o.error };
     } else return { fell: `credential_source ${cs} not supported here` };
     if (!('source' in base)) return base;
@@ -112,7 +132,7 @@ export function resolveJs(world: World): Resolution {
     t.skip('imds', `AWS_EC2_METADATA_DISABLED=${env.AWS_EC2_METADATA_DISABLED} (anything but "false" disables IMDS in JS)`);
     return t.none('CredentialsProviderError');
   }
-  const o = imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254'));
+  const o = imdsOutcome(world, imdsAddress(jsImdsEndpoint(world)));
   if (o.ok) return t.won('imds', 'imds', fromOutcome(o), 'instance role');
   t.fell('imds', o.error);
   return t.none('CredentialsProviderError');

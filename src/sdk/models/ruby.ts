@@ -11,7 +11,7 @@
  * src/sdk/refresh.ts (REFRESH['ruby-v3']), not here.
  */
 import { parseRuby } from './ini.js';
-import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsOutcome, merge, nonEmpty } from './common.js';
+import { Trail, assume, filePaths, fromOutcome, imdsAddress, imdsEndpoint, imdsOutcome, merge, nonEmpty } from './common.js';
 import type { Resolution, SdkModel, World } from './world.js';
 
 export const RUBY_VERSION = '3.168.1';
@@ -58,7 +58,14 @@ function chainRuby(world: World): Resolution {
   const cfg = merge(c.sections, (n) => n), creds = merge(k.sections, (n) => n);
   const profile = world.profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
   const pc = cfg.get(profile) ?? {};
-  const imds = () => imdsOutcome(world, imdsAddress(env.AWS_EC2_METADATA_SERVICE_ENDPOINT || 'http://169.254.169.254', true));
+  // InstanceProfileCredentials#resolve_endpoint: env AWS_EC2_METADATA_SERVICE_ENDPOINT, else
+  // SharedConfig#get_config_value('ec2_metadata_service_endpoint', profile:) — the credentials
+  // file's key, then the config file's. The chain's link passes determine_profile_name (the one in
+  // code, AWS_PROFILE, AWS_DEFAULT_PROFILE); credentials_from_source (credential_source =
+  // Ec2InstanceMetadata) passes none, so Aws.shared_config's own: AWS_PROFILE, else "default".
+  // Port 80 whatever the URL says (open_connection: @port defaults to 80).
+  const imdsFor = (p: string) => imdsOutcome(world, imdsAddress(imdsEndpoint(env.AWS_EC2_METADATA_SERVICE_ENDPOINT, creds.get(p)?.ec2_metadata_service_endpoint ?? cfg.get(p)?.ec2_metadata_service_endpoint, 'default'), true));
+  const imds = () => imdsFor(profile);
 
   // Web identity: the env pair, else the profile's pair in the config file.
   if (nonEmpty(env.AWS_ROLE_ARN) && nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE)) {
@@ -97,7 +104,7 @@ function chainRuby(world: World): Resolution {
       base = src !== name ? assumeRole(src, [...chain, name]) : undefined;
       if (!base) base = s ? { source: 'static', accessKeyId: s.aws_access_key_id } : procOf(src) ? processStep(procOf(src)!) : { stop: 'NoSourceCredentials', why: `${src} has no credentials` };
     } else if (p.credential_source === 'Ec2InstanceMetadata') {
-      const o = imds();
+      const o = imdsFor(env.AWS_PROFILE ?? 'default');
       base = o.ok ? { source: 'imds', ...fromOutcome(o) } : { stop: 'MissingCredentialsError', why: o.error };
     } else if (p.credential_source === 'Environment') {
       base = nonEmpty(key) && nonEmpty(secret) ? { source: 'env', accessKeyId: key } : { stop: 'MissingCredentialsError', why: 'no env keys' };
