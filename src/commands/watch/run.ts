@@ -136,13 +136,21 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
   // --- validation (STS GetCallerIdentity) and clock ---------------------------------------------
   function makeValidation(everyMs: number) {
     const limiter = new RateLimiter(STS_MIN_GAP_MS);
-    const timers = new Map<Tracker, { timer: NodeJS.Timeout; confirming: boolean }>();
+    // reserved: the call has taken its place in the rate limiter's queue and only waits its turn.
+    const timers = new Map<Tracker, { timer: NodeJS.Timeout; confirming: boolean; reserved: boolean }>();
     const confirmMs = Math.min(everyMs, 5000);
     const arm = (t: Tracker, ms: number, confirming = false) => {
       if (stopping) return;
       const old = timers.get(t);
       if (old) clearTimeout(old.timer);
-      timers.set(t, { timer: setTimeout(() => void run(t, confirming), ms + limiter.reserve()), confirming });
+      timers.set(t, { timer: setTimeout(() => queue(t, confirming), ms), confirming, reserved: false });
+    };
+    // The place in the queue is taken when the call is due, not when it is planned: a call planned
+    // minutes ahead must not hold back one due now.
+    const queue = (t: Tracker, confirming: boolean) => {
+      const wait = limiter.reserve();
+      if (wait === 0) return void run(t, confirming);
+      timers.set(t, { timer: setTimeout(() => void run(t, confirming), wait), confirming, reserved: true });
     };
     const run = async (t: Tracker, confirming: boolean) => {
       timers.delete(t);
@@ -174,9 +182,14 @@ export async function runWatch(opts: WatchOptions, env: NodeJS.ProcessEnv = proc
     };
     return {
       schedule: (t: Tracker) => arm(t, 0),
-      // After a rotation, validate now, unless a confirmation is already due (it reads the newest keys).
+      // After a rotation, validate as soon as the rate limit allows. A call already queued (or a
+      // confirmation) reads the newest keys when it runs, so it stands: re-planning it sent it to
+      // the back of the queue, and a source rotating faster than the queue drained was never
+      // validated at all.
       soon: (t: Tracker) => {
-        if (!timers.get(t)?.confirming) arm(t, 0);
+        const pending = timers.get(t);
+        if (pending && (pending.confirming || pending.reserved)) return;
+        arm(t, 0);
       },
       stop: () => {
         for (const tm of timers.values()) clearTimeout(tm.timer);
