@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './cli.js';
 
-/** Build-time packages the CLI never loads at run time: not copied. */
-const DEV_ONLY = new Set(['typescript', 'esbuild', '@esbuild', '@types']);
+/**
+ * Not copied: build-time packages the CLI never loads at run time, and node_modules/.cache, where
+ * other tests unpack Node releases while this copy runs (a half-written `.partial` directory that
+ * vanished mid-copy failed the copy once).
+ */
+const NOT_COPIED = new Set(['typescript', 'esbuild', '@esbuild', '@types', '.cache']);
 
 let copied: string | undefined;
 
@@ -28,7 +32,7 @@ export function publicCli(): string {
   cpSync(join(REPO_ROOT, 'docs'), join(root, 'docs'), { recursive: true });
   cpSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), {
     recursive: true,
-    filter: (src) => !DEV_ONLY.has(src.slice(join(REPO_ROOT, 'node_modules').length + 1).split('/')[0] ?? ''),
+    filter: (src) => !NOT_COPIED.has(src.slice(join(REPO_ROOT, 'node_modules').length + 1).split('/')[0] ?? ''),
   });
   // mkdtemp makes 0700 directories and the copies keep the checkout's modes (0700/0600 under umask 077): open them all up.
   const open = (path: string) => {

@@ -104,12 +104,15 @@ const SDK_ORDER: ChainSource[] = ['env', 'sso', 'ini', 'process', 'token-file', 
 /**
  * Once a link decides the chain (it supplies credentials, or stops the chain with an error), the SDK
  * never asks the links behind it: they are still probed, concurrently from the start, to say what
- * they would do, but get only a short budget more before being reported as not reached — at least
- * LATER_LINKS_BUDGET_MS, and half of what the chain has taken so far on a host slow enough to need
- * it (a loaded host slows the links behind as much as the winner). A real IMDS or container
- * endpoint answers in a few ms; a black-holed one must not hold up the answer. 30 ms: `chain`
- * stays within 1.3× `chain --offline` (50 ms made it 1.34×), while 20 ms missed a live loopback
- * IMDS in 1 of 4 matrix runs on a loaded 2-core machine.
+ * they would do, but get only a short budget more before being reported as not reached: at least
+ * LATER_LINKS_BUDGET_MS, and more on a loaded host, which slows this process's handling of the
+ * answer as much as anything else (a real IMDS or container endpoint answers in a few ms; a
+ * black-holed one must not hold up the answer). Load is read from two clocks: half of what the
+ * chain has taken so far (a slow credential_process), and a quarter of this process's age (start-up
+ * on an idle host is ~120 ms, so the floor applies; under load it is several times that).
+ * Measured: 30 ms keeps `chain` within 1.3× `chain --offline` (50 ms made it 1.34×). Without the
+ * process-age term, a live loopback IMDS behind winning env keys was missed in 2 of 3 chain-matrix
+ * runs with both cores busy (and once in a fresh-clone CI run); with it, 0 of 3.
  */
 export const LATER_LINKS_BUDGET_MS = 30;
 
@@ -122,7 +125,7 @@ async function settleInSdkOrder(pending: Array<Promise<ChainLink>>, answered: Re
     const decisive = l.status === 'shadowed' || (l.status === 'failed' && l.hardStop);
     if (!decisive) continue;
     const behind = pending.slice(i + 1);
-    const budgetMs = Math.round(Math.max(LATER_LINKS_BUDGET_MS, (performance.now() - started) / 2));
+    const budgetMs = Math.round(Math.max(LATER_LINKS_BUDGET_MS, (performance.now() - started) / 2, performance.now() / 4));
     // setImmediate after the timer: an answer already received while the loop was busy (module
     // loading blocks it) is processed before the check, not after it.
     const timer = new Promise<undefined>((resolve) => setTimeout(() => setImmediate(() => resolve(undefined)), budgetMs));
